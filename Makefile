@@ -1,0 +1,51 @@
+# Werkplaats: `make run` sets everything up and serves the demo; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+export DJANGO_SETTINGS_MODULE := config.settings
+
+.PHONY: run test install migrate demo serve lint check messages worker bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: export DEBUG ?= true
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Serving Werkplaats on http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+
+check: export SECRET_KEY ?= werkplaats-check-only
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages -l nl -l en --ignore '$(VENV)/*' --ignore 'bench/*'
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '$(VENV)'
+
+worker: export DEBUG ?= true
+worker: install
+	$(BIN)/python manage.py db_worker
+
+bench: install
+	$(BIN)/python bench/matching.py --quick
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

@@ -1,0 +1,175 @@
+"""Roles: units of work with hours, schedule, place, skills and support, and their status workflow."""
+
+import math
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.choices import (
+    PHYSICAL_LABELS,
+    SUPPORT_LABELS,
+    WEEKDAY_LABELS,
+    LanguageLevelChoice,
+    RoleKind,
+    RoleStatus,
+    RungChoice,
+    SkillLevelChoice,
+)
+from marketplace.constants import Physical, Support, Weekday
+from marketplace.fields import FlagsField
+from marketplace.models.skills import Skill
+from marketplace.models.tenancy import Address, Municipality, Organisation
+
+EARTH_RADIUS_KM = 6371.0
+
+
+class RoleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=RoleStatus.PUBLISHED)
+
+    def for_municipality(self, municipality):
+        return self.filter(municipality=municipality)
+
+    def of_organisations(self, organisations):
+        return self.filter(organisation__in=organisations)
+
+    def near(self, latitude: float, longitude: float, radius_km: float):
+        """Roles within ``radius_km`` of a point, annotated with ``distance_km``.
+
+        A bounding box narrows the rows on plain column comparisons first; the
+        haversine distance then decides exactly.
+        """
+        lat_delta = radius_km / 111.2
+        lon_delta = radius_km / max(111.2 * math.cos(math.radians(latitude)), 1e-6)
+        return (
+            self.filter(
+                latitude__range=(latitude - lat_delta, latitude + lat_delta),
+                longitude__range=(longitude - lon_delta, longitude + lon_delta),
+            )
+            .annotate(distance_km=haversine_km(latitude, longitude))
+            .filter(distance_km__lte=radius_km)
+        )
+
+    def with_listing_relations(self):
+        """Everything a role list shows, in a constant number of queries."""
+        return self.select_related("organisation", "municipality").prefetch_related(
+            models.Prefetch("skill_requirements", queryset=RoleSkill.objects.select_related("skill"))
+        )
+
+
+def haversine_km(latitude: float, longitude: float):
+    """A database expression for the great-circle distance from a point to the row's coordinates."""
+    lat1, lon1 = math.radians(latitude), math.radians(longitude)
+    dlat = (Radians("latitude") - lat1) / 2
+    dlon = (Radians("longitude") - lon1) / 2
+    a = Power(Sin(dlat), 2) + math.cos(lat1) * Cos(Radians("latitude")) * Power(Sin(dlon), 2)
+    return 2 * EARTH_RADIUS_KM * ASin(Sqrt(a))
+
+
+class Role(Address):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="roles", verbose_name=_("organisation")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.PROTECT, related_name="roles", verbose_name=_("municipality")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=RoleKind.choices)
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"))
+    hours_min = models.PositiveSmallIntegerField(_("minimum hours per week"))
+    hours_max = models.PositiveSmallIntegerField(_("maximum hours per week"))
+    weekdays = FlagsField(_("weekdays"), flag_type=Weekday, labels=WEEKDAY_LABELS)
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty means ongoing."))
+    at_requester_address = models.BooleanField(
+        _("at the requester's address"), default=False,
+        help_text=_("Neighbourhood services done at a resident's or association's address."),
+    )
+    language_level_required = models.PositiveSmallIntegerField(
+        _("Dutch language level required"), choices=LanguageLevelChoice.choices, default=LanguageLevelChoice.A1
+    )
+    physical_demands = FlagsField(_("physical demands"), flag_type=Physical, labels=PHYSICAL_LABELS, blank=True)
+    support_offered = FlagsField(_("support offered"), flag_type=Support, labels=SUPPORT_LABELS, blank=True)
+    target_rung = models.PositiveSmallIntegerField(
+        _("target ladder rung"), choices=RungChoice.choices, default=RungChoice.PAID_WORK_WITH_SUPPORT
+    )
+    places = models.PositiveSmallIntegerField(_("places"), default=1)
+    hourly_wage = models.DecimalField(_("hourly wage (EUR)"), max_digits=6, decimal_places=2, null=True,
+                                      blank=True)
+    volunteer_allowance = models.DecimalField(
+        _("volunteer allowance per month (EUR)"), max_digits=7, decimal_places=2, null=True, blank=True
+    )
+    status = models.CharField(_("status"), max_length=10, choices=RoleStatus.choices, default=RoleStatus.DRAFT)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(hours_min__lte=models.F("hours_max")),
+                                   name="role_hours_min_le_max"),
+            models.CheckConstraint(condition=models.Q(hours_min__gte=1, hours_max__lte=40),
+                                   name="role_hours_1_to_40"),
+            models.CheckConstraint(condition=models.Q(places__gte=1), name="role_places_at_least_1"),
+            models.CheckConstraint(condition=models.Q(target_rung__gte=1, target_rung__lte=6),
+                                   name="role_target_rung_1_to_6"),
+            models.CheckConstraint(condition=models.Q(language_level_required__lte=6),
+                                   name="role_language_level_range"),
+            models.CheckConstraint(condition=models.Q(weekdays__gte=1, weekdays__lte=127),
+                                   name="role_weekdays_bits"),
+            models.CheckConstraint(
+                condition=models.Q(hourly_wage__isnull=True) | models.Q(volunteer_allowance__isnull=True),
+                name="role_wage_or_allowance",
+            ),
+            models.CheckConstraint(condition=models.Q(hourly_wage__isnull=True) | models.Q(hourly_wage__gt=0),
+                                   name="role_wage_positive"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True) | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="role_end_after_start",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=[choice for choice, _label in RoleStatus.choices]),
+                name="role_status_known",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "municipality"]),
+            models.Index(fields=["latitude", "longitude"]),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class RoleSkill(models.Model):
+    role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="skill_requirements")
+    skill = models.ForeignKey(Skill, on_delete=models.PROTECT, related_name="role_requirements",
+                              verbose_name=_("skill"))
+    level = models.PositiveSmallIntegerField(_("level"), choices=SkillLevelChoice.choices,
+                                             default=SkillLevelChoice.BASIC)
+    required = models.BooleanField(_("required"), default=True,
+                                   help_text=_("Off means nice to have."))
+
+    class Meta:
+        verbose_name = _("skill of a role")
+        verbose_name_plural = _("skills of roles")
+        ordering = ["-required", "skill__name_nl"]
+        constraints = [
+            models.UniqueConstraint(fields=["role", "skill"], name="role_skill_unique"),
+            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=3), name="role_skill_level_1_3"),
+        ]
+
+    def __str__(self):
+        return f"{self.skill} ({self.level})"

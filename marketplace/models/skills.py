@@ -1,0 +1,44 @@
+"""The skill taxonomy that seekers and roles refer to."""
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class SkillCategory(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_nl = models.CharField(_("Dutch name"), max_length=100)
+    name_en = models.CharField(_("English name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("skill category")
+        verbose_name_plural = _("skill categories")
+        ordering = ["name_nl"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
+
+
+class Skill(models.Model):
+    category = models.ForeignKey(
+        SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("category")
+    )
+    name_nl = models.CharField(_("Dutch name"), max_length=120, unique=True)
+    name_en = models.CharField(_("English name"), max_length=120)
+    esco_uri = models.URLField(_("ESCO URI"), blank=True, max_length=250)
+
+    class Meta:
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["name_nl"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
