@@ -1,0 +1,1 @@
+"""Wagtail admin viewsets of the caseworkers' workspace, registered in cms/wagtail_hooks.py."""
