@@ -1,0 +1,112 @@
+"""The draaglast page of one job seeker: asks for a purpose, logs the read, then shows and saves the data.
+
+The draaglast is never part of the job seeker's edit form. Only caseworkers of the
+seeker's municipality reach this page; for anyone else the seeker does not exist (404).
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from wagtail.admin import messages
+from wagtail.admin.forms.models import formfield_for_dbfield
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permissions import policy_registry
+
+from marketplace.models import JobSeeker, SeekerBurden
+from marketplace.selectors.burden import PURPOSE_MAX_LENGTH, burden_read_for_staff, staff_may_access_burden
+from marketplace.services.burden import burden_update
+
+
+class PurposeForm(forms.Form):
+    purpose = forms.CharField(
+        label=_("Purpose of this read"),
+        max_length=PURPOSE_MAX_LENGTH,
+        help_text=_("Recorded in the audit log with your name and the time, for example “intake interview”."),
+    )
+
+
+class BurdenForm(forms.ModelForm):
+    formfield_callback = formfield_for_dbfield
+
+    class Meta:
+        model = SeekerBurden
+        fields = SeekerBurden.SENSITIVE_FIELDS
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 4}) for name in ("debts", "health", "language_gap", "care_duties")
+        }
+
+
+class BurdenView(WagtailAdminTemplateMixin, View):
+    template_name = "cms/admin/burden.html"
+    page_title = _("Draaglast")
+    header_icon = "lock"
+    index_url_name = None
+    edit_url_name = None
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.seeker = get_object_or_404(JobSeeker.objects.select_related("municipality"), pk=kwargs["pk"])
+
+    def dispatch(self, request, *args, **kwargs):
+        if not staff_may_access_burden(request.user, self.seeker):
+            raise Http404
+        needed = ["change"] if request.method == "POST" else ["view", "change"]
+        if not policy_registry.get_by_type(JobSeeker).user_has_any_permission(request.user, needed):
+            raise PermissionDenied
+        response = super().dispatch(request, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+    def get(self, request, *args, **kwargs):
+        purpose_form = PurposeForm(request.GET if "purpose" in request.GET else None)
+        if not purpose_form.is_valid():
+            return self.render(purpose_form=purpose_form, status=400 if purpose_form.is_bound else 200)
+        purpose = purpose_form.cleaned_data["purpose"]
+        burden = burden_read_for_staff(actor_user=request.user, seeker=self.seeker, purpose=purpose)
+        return self.render(purpose_form=purpose_form, burden_form=BurdenForm(instance=burden), purpose=purpose)
+
+    def post(self, request, *args, **kwargs):
+        purpose_form = PurposeForm(request.GET)
+        if not purpose_form.is_valid():
+            return self.render(purpose_form=purpose_form, status=400)
+        purpose = purpose_form.cleaned_data["purpose"]
+        burden_form = BurdenForm(request.POST)
+        if burden_form.is_valid():
+            try:
+                burden_update(actor_user=request.user, seeker=self.seeker, data=burden_form.cleaned_data)
+            except ValidationError as error:
+                burden_form.add_error(None, error)
+            else:
+                messages.success(request, _("Draaglast of %(name)s saved.") % {"name": self.seeker.full_name})
+                return redirect(self.url_with_purpose(purpose))
+        messages.validation_error(request, _("The draaglast could not be saved due to errors."), burden_form)
+        return self.render(purpose_form=purpose_form, burden_form=burden_form, purpose=purpose, status=400)
+
+    def url_with_purpose(self, purpose: str) -> str:
+        return f"{self.request.path}?{urlencode({'purpose': purpose})}"
+
+    def render(self, status=200, **context):
+        if "purpose" in context:
+            context["action_url"] = self.url_with_purpose(context["purpose"])
+        context = self.get_context_data(seeker=self.seeker, **context)
+        return self.render_to_response(context, status=status)
+
+    def get_page_subtitle(self):
+        return self.seeker.full_name
+
+    def get_breadcrumbs_items(self):
+        items = list(self.breadcrumbs_items)
+        if self.index_url_name:
+            items.append({"url": reverse(self.index_url_name), "label": capfirst(JobSeeker._meta.verbose_name_plural)})
+        if self.edit_url_name:
+            items.append({"url": reverse(self.edit_url_name, args=[self.seeker.pk]), "label": self.seeker.full_name})
+        items.append({"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()})
+        return items
