@@ -1,0 +1,218 @@
+"""Applications as each actor may see them: an anonymous candidate card for employers until the introduction.
+
+The seeker's name and contact details appear only under ``identity``, which is null unless the
+requester is the seeker, a caseworker of the municipality, or the employer after the seeker was
+introduced with consent. Sensitive data (the draaglast) never appears in these payloads.
+"""
+
+import math
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.serializers.common import OrganisationRefSerializer
+from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin
+from api.serializers.roles import support_field, weekdays_field
+from marketplace.application_workflow import ActorKind
+from marketplace.choices import ApplicationStatus, RoleKind, RoleStatus
+from marketplace.models import JobSeeker, Role
+from marketplace.models.applications import Application, ApplicationEvent, Placement, RetentionCheckpoint
+from marketplace.selectors.applications import (
+    application_available_actions,
+    application_has_consent,
+    application_timeline,
+    identity_visible,
+)
+from marketplace.services.applications import PlacementTerms
+
+DISTANCE_BANDS_KM = ((2, "0-2"), (5, "2-5"), (10, "5-10"), (20, "10-20"))
+EARTH_RADIUS_KM = 6371.0
+ACTIONS = ["consent", "introduce", "start_trial", "place", "end", "decline", "withdraw"]
+
+
+def application_status_field(**kwargs):
+    return NamedChoiceField(enum_name="ApplicationStatus", choices=ApplicationStatus.choices, **kwargs)
+
+
+def distance_band(seeker: JobSeeker, role: Role) -> str | None:
+    """How far the seeker lives from the work, as a band: precise enough to judge, too coarse to locate."""
+    if None in (seeker.latitude, seeker.longitude, role.latitude, role.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, (seeker.latitude, seeker.longitude, role.latitude, role.longitude))
+    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    km = 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+    return next((band for limit, band in DISTANCE_BANDS_KM if km < limit), "20+")
+
+
+class ApplicationRoleSerializer(serializers.ModelSerializer):
+    kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices, read_only=True)
+    status = NamedChoiceField(enum_name="RoleStatus", choices=RoleStatus.choices, read_only=True)
+    organisation = OrganisationRefSerializer(read_only=True)
+
+    class Meta:
+        model = Role
+        fields = ["id", "title", "kind", "status", "organisation", "hours_min", "hours_max", "places"]
+        read_only_fields = fields
+
+
+class CandidateSkillSerializer(serializers.Serializer):
+    name = serializers.CharField(source="skill.name", read_only=True)
+    level = serializers.IntegerField(read_only=True)
+
+
+class CandidateCardSerializer(serializers.Serializer):
+    """The anonymous card: what the seeker can offer, never who they are or where they live."""
+
+    seeker = serializers.IntegerField(source="seeker_id", read_only=True,
+                                      help_text=_("Reference of the candidate, for invitations."))
+    skills = CandidateSkillSerializer(source="seeker.skill_levels.all", many=True, read_only=True)
+    hours_min = serializers.IntegerField(source="seeker.hours_min", read_only=True, allow_null=True)
+    hours_max = serializers.IntegerField(source="seeker.hours_max", read_only=True, allow_null=True)
+    weekdays = weekdays_field(source="seeker.weekdays", read_only=True)
+    language_level = LanguageLevelField(source="seeker.language_level", read_only=True)
+    distance_band_km = serializers.SerializerMethodField(
+        help_text=_("Distance from home to the work: 0-2, 2-5, 5-10, 10-20 or 20+ km; null when unknown.")
+    )
+
+    def get_distance_band_km(self, application) -> str | None:
+        return distance_band(application.seeker, application.role)
+
+
+class CandidateIdentitySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = JobSeeker
+        fields = ["first_name", "last_name", "email", "phone"]
+        read_only_fields = fields
+
+
+class ApplicationEventSerializer(serializers.ModelSerializer):
+    kind = NamedChoiceField(enum_name="ApplicationEventKind", choices=ApplicationEvent.Kind.choices, read_only=True)
+    from_status = serializers.CharField(read_only=True, help_text=_("Empty for the creation of the application."))
+    to_status = application_status_field(read_only=True)
+    actor_kind = NamedChoiceField(enum_name="ActorKind", choices=ActorKind.choices, read_only=True)
+
+    class Meta:
+        model = ApplicationEvent
+        fields = ["kind", "from_status", "to_status", "actor_kind", "at", "note"]
+        read_only_fields = fields
+
+
+class RetentionCheckpointSerializer(serializers.ModelSerializer):
+    status = NamedChoiceField(enum_name="RetentionStatus", choices=RetentionCheckpoint.Status.choices,
+                              read_only=True)
+
+    class Meta:
+        model = RetentionCheckpoint
+        fields = ["months", "due_date", "status", "recorded_at"]
+        read_only_fields = fields
+
+
+class PlacementSerializer(serializers.ModelSerializer):
+    support = support_field(read_only=True)
+    job_coach = serializers.BooleanField(source="has_job_coach", read_only=True)
+    checkpoints = RetentionCheckpointSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Placement
+        fields = ["start_date", "hours_per_week", "hourly_wage", "support", "job_coach", "end_date", "end_reason",
+                  "checkpoints"]
+        read_only_fields = fields
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    status = application_status_field(read_only=True)
+    role = ApplicationRoleSerializer(read_only=True)
+    candidate = CandidateCardSerializer(source="*", read_only=True)
+    identity = serializers.SerializerMethodField(
+        help_text=_("Name and contact details; null for employers until the seeker is introduced with consent.")
+    )
+    seeker_consented = serializers.SerializerMethodField(
+        help_text=_("Whether the seeker agreed to be introduced by name for this application.")
+    )
+    placement = serializers.SerializerMethodField()
+    available_actions = serializers.SerializerMethodField(
+        help_text=_("The actions you can take now, such as consent, introduce, start_trial, place, end, decline "
+                    "and withdraw.")
+    )
+
+    class Meta:
+        model = Application
+        fields = ["id", "status", "role", "candidate", "identity", "score", "reasons", "seeker_consented",
+                  "seeker_consented_at", "introduced_at", "placement", "available_actions", "created_at",
+                  "updated_at"]
+        read_only_fields = fields
+
+    @property
+    def actor(self):
+        return self.context["actor"]
+
+    @extend_schema_field(CandidateIdentitySerializer(allow_null=True))
+    def get_identity(self, application):
+        if not identity_visible(actor=self.actor, application=application):
+            return None
+        return CandidateIdentitySerializer(application.seeker).data
+
+    def get_seeker_consented(self, application) -> bool:
+        return application_has_consent(application)
+
+    @extend_schema_field(PlacementSerializer(allow_null=True))
+    def get_placement(self, application):
+        placement = getattr(application, "placement", None)
+        return None if placement is None else PlacementSerializer(placement).data
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=ACTIONS)))
+    def get_available_actions(self, application) -> list[str]:
+        return application_available_actions(actor=self.actor, application=application)
+
+
+class ApplicationDetailSerializer(ApplicationSerializer):
+    timeline = serializers.SerializerMethodField(help_text=_("Status changes and consent, oldest first."))
+
+    class Meta(ApplicationSerializer.Meta):
+        fields = [*ApplicationSerializer.Meta.fields, "timeline"]
+        read_only_fields = fields
+
+    @extend_schema_field(ApplicationEventSerializer(many=True))
+    def get_timeline(self, application):
+        return ApplicationEventSerializer(application_timeline(actor=self.actor, application=application),
+                                          many=True).data
+
+
+class ApplicationCreateSerializer(StrictInputMixin, serializers.Serializer):
+    role = serializers.IntegerField(min_value=1, help_text=_("Id of the role."))
+    seeker = serializers.IntegerField(
+        min_value=1, required=False,
+        help_text=_("Employers and caseworkers: id of the job seeker to invite. Job seekers leave it out."),
+    )
+    note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+
+class NoteSerializer(StrictInputMixin, serializers.Serializer):
+    note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="",
+                                 help_text=_("Shown on the timeline."))
+
+
+class PlaceSerializer(NoteSerializer):
+    start_date = serializers.DateField()
+    hours_per_week = serializers.IntegerField(min_value=1, max_value=40)
+    hourly_wage = serializers.DecimalField(
+        max_digits=6, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True, default=None,
+        help_text=_("Defaults to the role's hourly wage; leave empty for unpaid work."),
+    )
+    job_coach = serializers.BooleanField(required=False, default=False,
+                                         help_text=_("A job coach supports the person at work."))
+    support = support_field(required=False, default=list, help_text=_("Other support at work."))
+
+    def terms(self) -> PlacementTerms:
+        data = self.validated_data
+        return PlacementTerms(start_date=data["start_date"], hours_per_week=data["hours_per_week"],
+                              hourly_wage=data["hourly_wage"], support=data["support"] or 0,
+                              job_coach=data["job_coach"])
+
+
+class EndSerializer(StrictInputMixin, serializers.Serializer):
+    reason = serializers.CharField(max_length=1000, help_text=_("Why the placement ends; shown on the timeline."))
+    end_date = serializers.DateField(required=False, allow_null=True, default=None,
+                                     help_text=_("Defaults to today."))
