@@ -24,6 +24,7 @@ from django.utils import timezone
 from marketplace.choices import MembershipRole, OrganisationKind
 from marketplace.demo import content, people, taxonomy
 from marketplace.demo.bulk import build_role, insert_roles, insert_seekers
+from marketplace.demo.carving import load_carving_demo
 from marketplace.models import (
     Caseworker,
     JobSeeker,
@@ -143,6 +144,7 @@ class _DemoLoader:
         self.caseworkers = self._caseworkers()
         self._memberships()
         self._roles()
+        load_carving_demo(municipality=self.municipalities[content.HAVENSTAD])
         self._seekers()
 
     def _create_missing(self, label: str | None, model, wanted: dict, existing: dict) -> dict:
