@@ -1,0 +1,127 @@
+"""Matching results as the API shows them: ranked roles, anonymous candidate cards, rounds and overrides.
+
+A candidate card for an employer carries what the person can offer (skills, hours, a distance
+band, level of Dutch, step on the ladder) and never who they are: ``seeker`` is null for
+employers, and no contact detail, address or draaglast field exists in these shapes at all.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from api.serializers.common import OrganisationRefSerializer
+from api.serializers.fields import NamedChoiceField, StrictInputMixin
+from api.serializers.roles import weekdays_field
+from marketplace.choices import RoleKind
+from marketplace.models import JobSeeker, LadderOverride, MatchRound, Role
+
+
+class MatchReasonSerializer(serializers.Serializer):
+    code = serializers.CharField(read_only=True, help_text=_("Stable code, e.g. skills, distance, too_far."))
+    text = serializers.CharField(read_only=True, help_text=_("The reason in the language of the request."))
+
+
+class MatchedRoleSerializer(serializers.ModelSerializer):
+    kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices, read_only=True)
+    organisation = OrganisationRefSerializer(read_only=True)
+    weekdays = weekdays_field(read_only=True)
+
+    class Meta:
+        model = Role
+        fields = ["id", "title", "kind", "organisation", "city", "hours_min", "hours_max", "weekdays"]
+        read_only_fields = fields
+
+
+class RoleMatchSerializer(serializers.Serializer):
+    role = MatchedRoleSerializer(read_only=True)
+    score = serializers.FloatField(read_only=True, help_text=_("How well it fits, 0 to 100."))
+    distance_km = serializers.FloatField(read_only=True, allow_null=True)
+    reasons = MatchReasonSerializer(many=True, read_only=True)
+
+
+class RoleMatchListSerializer(serializers.Serializer):
+    results = RoleMatchSerializer(many=True, read_only=True)
+    problems = MatchReasonSerializer(
+        many=True, read_only=True,
+        help_text=_("What in the profile stops or weakens matching, such as no home location known."),
+    )
+
+
+class MatchCardSkillSerializer(serializers.Serializer):
+    name = serializers.CharField(read_only=True)
+    level = serializers.CharField(read_only=True)
+
+
+class MatchCandidateCardSerializer(serializers.Serializer):
+    skills = MatchCardSkillSerializer(many=True, read_only=True)
+    hours_min = serializers.IntegerField(read_only=True)
+    hours_max = serializers.IntegerField(read_only=True)
+    distance_band = serializers.CharField(read_only=True, allow_null=True,
+                                          help_text=_("Distance from home to the work: 0–5, 5–10, 10–20 or 20+ km."))
+    language_level = serializers.CharField(read_only=True, help_text=_("Level of Dutch, A0 to C2."))
+    rung = serializers.CharField(read_only=True, help_text=_("Step on the participation ladder."))
+
+
+class MatchCandidateSeekerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = JobSeeker
+        fields = ["id", "first_name", "last_name"]
+        read_only_fields = fields
+
+
+class CandidateSerializer(serializers.Serializer):
+    candidate_ref = serializers.CharField(
+        read_only=True, help_text=_("Reference to invite this candidate to this role. For employers it is a signed "
+                                    "token that only works for this role; for caseworkers the job seeker's id."),
+    )
+    score = serializers.FloatField(read_only=True)
+    card = MatchCandidateCardSerializer(read_only=True)
+    reasons = MatchReasonSerializer(many=True, read_only=True)
+    seeker = MatchCandidateSeekerSerializer(read_only=True, allow_null=True,
+                                       help_text=_("Only for caseworkers; null for employers."))
+
+
+class WhyNotSerializer(serializers.Serializer):
+    matchable = serializers.BooleanField(read_only=True)
+    reasons = MatchReasonSerializer(many=True, read_only=True, help_text=_("Every rule that keeps the pair apart."))
+
+
+class MatchRoundSerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.cbs_code", read_only=True)
+    started_by = serializers.SerializerMethodField()
+    duration_s = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MatchRound
+        fields = ["id", "municipality", "started_by", "created_at", "dry_run", "seekers", "roles", "places",
+                  "pairs", "proposals", "stored", "total_score", "greedy_placed", "greedy_total", "duration_s",
+                  "weights"]
+        read_only_fields = fields
+
+    def get_started_by(self, match_round) -> str | None:
+        user = match_round.started_by
+        return None if user is None else (user.get_full_name() or user.get_username())
+
+    def get_duration_s(self, match_round) -> float | None:
+        return None if match_round.duration is None else round(match_round.duration.total_seconds(), 3)
+
+
+class MatchRoundRequestSerializer(StrictInputMixin, serializers.Serializer):
+    dry_run = serializers.BooleanField(default=False, help_text=_("Compute and report, but store no suggestions."))
+
+
+class LadderOverrideSerializer(serializers.ModelSerializer):
+    granted_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = LadderOverride
+        fields = ["id", "seeker", "role", "granted_by", "reason", "created_at"]
+        read_only_fields = fields
+
+    def get_granted_by(self, override) -> str:
+        return override.granted_by.get_full_name() or override.granted_by.get_username()
+
+
+class LadderOverrideWriteSerializer(StrictInputMixin, serializers.Serializer):
+    role = serializers.IntegerField(help_text=_("Id of a role of your municipality more than one rung above."))
+    reason = serializers.CharField(allow_blank=True, trim_whitespace=True,
+                                   help_text=_("Why this job seeker may take this step; kept in the log."))
