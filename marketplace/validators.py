@@ -40,3 +40,18 @@ def validate_kvk_number(value: str) -> None:
 def validate_no_nul(value: str) -> None:
     if value and "\x00" in value:
         raise ValidationError(_("The text contains a NUL character."), code="nul_character")
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+_PHONE_DUTCH = re.compile(r"^(?:\+31|0031|0)([1-9][0-9]{8})$")
+_PHONE_INTERNATIONAL = re.compile(r"^(?:\+|00)([1-9][0-9]{7,14})$")
+
+
+def normalise_phone(value: str) -> str:
+    """Return a Dutch number as ``0612345678`` and a foreign one as ``+3212345678``; raise when neither."""
+    compact = _PHONE_SEPARATORS.sub("", value or "")
+    if match := _PHONE_DUTCH.match(compact):
+        return f"0{match.group(1)}"
+    if match := _PHONE_INTERNATIONAL.match(compact):
+        return f"+{match.group(1)}"
+    raise ValidationError(_("Enter a phone number such as 06 12345678 or 020 1234567."), code="invalid_phone")

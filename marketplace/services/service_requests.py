@@ -1,0 +1,293 @@
+"""Writes for neighbourhood service requests: submit, move through the workflow, plan as roles.
+
+Every write records a status change, and e-mails to the requester leave only after the
+transaction commits, so a failed write sends nothing.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_tasks import task
+
+from marketplace.choices import OrganisationKind, RoleKind, RoleStatus
+from marketplace.exceptions import NotAllowed
+from marketplace.models import (
+    Municipality,
+    Organisation,
+    PostcodeArea,
+    Role,
+    ServiceCategory,
+    ServiceFrequency,
+    ServiceRequest,
+    ServiceRequestStatus,
+    ServiceRequestStatusChange,
+)
+from marketplace.models.service_requests import REASON_MAX_LENGTH
+from marketplace.validators import normalise_phone, normalise_postcode
+from marketplace.workflows_service_requests import check_transition
+
+MAX_ROLES_PER_PLAN = 10
+
+
+@dataclass(frozen=True)
+class RolePlan:
+    """What staff decide when they plan a request: the shape of the roles and how many."""
+
+    title: str
+    description: str
+    hours_min: int
+    hours_max: int
+    weekdays: int
+    count: int = 1
+    places: int = 1
+    start_date: date | None = None
+    end_date: date | None = None
+    hourly_wage: Decimal | None = None
+    volunteer_allowance: Decimal | None = None
+
+
+@transaction.atomic
+def service_request_submit(
+    *,
+    category: ServiceCategory,
+    description: str,
+    street: str,
+    postcode: str,
+    city: str = "",
+    frequency: str = ServiceFrequency.ONCE,
+    preferred_date: date | None = None,
+    timing_notes: str = "",
+    municipality: Municipality | None = None,
+    organisation: Organisation | None = None,
+    requester_name: str = "",
+    requester_email: str = "",
+    requester_phone: str = "",
+    created_by=None,
+    language: str = "nl",
+) -> ServiceRequest:
+    """Store a request and e-mail the requester a link to follow it.
+
+    The municipality comes from the association, else from ``municipality`` (the site's), else
+    from the postcode area. Text is stored exactly as typed; templates escape it on output.
+    Raises ValidationError keyed by field when anything is missing or invalid.
+    """
+    errors: dict[str, list] = {}
+    postcode = _clean_into(errors, "postcode", normalise_postcode, postcode)
+    if requester_phone:
+        requester_phone = _clean_into(errors, "requester_phone", normalise_phone, requester_phone)
+    if not category.is_active:
+        errors["category"] = [_("This service cannot be requested at the moment.")]
+    if organisation is not None:
+        if organisation.kind != OrganisationKind.ASSOCIATION:
+            errors["organisation"] = [_("Only associations can ask for a neighbourhood service.")]
+        municipality = organisation.municipality
+    else:
+        contact = {"requester_name": requester_name, "requester_email": requester_email,
+                   "requester_phone": requester_phone}
+        for field, value in contact.items():
+            if not value and field not in errors:
+                errors[field] = [_("Fill in your name, e-mail and phone so that we can reach you.")]
+    area = PostcodeArea.objects.filter(digits=postcode[:4]).first() if "postcode" not in errors else None
+    if "postcode" not in errors:
+        municipality = _municipality_for_postcode(errors, municipality, area)
+    if errors:
+        raise ValidationError(errors)
+
+    service_request = ServiceRequest(
+        municipality=municipality, category=category, organisation=organisation,
+        requester_name=requester_name, requester_email=requester_email, requester_phone=requester_phone,
+        description=description, street=street, postcode=postcode, city=city,
+        latitude=area.latitude if area else None, longitude=area.longitude if area else None,
+        frequency=frequency, preferred_date=preferred_date, timing_notes=timing_notes,
+        language=language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE,
+        created_by=created_by,
+    )
+    service_request.full_clean()
+    service_request.save()
+    _record_change(service_request, "", ServiceRequestStatus.SUBMITTED, by=created_by)
+    transaction.on_commit(lambda: send_service_request_confirmation.enqueue(service_request.pk))
+    return service_request
+
+
+def _clean_into(errors: dict, field: str, normalise, value: str) -> str:
+    try:
+        return normalise(value)
+    except ValidationError as error:
+        errors[field] = error.messages
+        return value
+
+
+def _municipality_for_postcode(errors: dict, municipality: Municipality | None,
+                               area: PostcodeArea | None) -> Municipality | None:
+    if area is not None and municipality is not None and area.municipality_id != municipality.pk:
+        errors["postcode"] = [
+            _("This postcode is not in %(municipality)s. Ask your own municipality.")
+            % {"municipality": municipality.name}
+        ]
+    elif municipality is None and area is None:
+        errors["postcode"] = [_("We do not offer neighbourhood services in this postcode area yet.")]
+    return municipality or (area.municipality if area else None)
+
+
+@transaction.atomic
+def service_request_set_status(
+    *, service_request: ServiceRequest, to_status: str, by, reason: str = ""
+) -> ServiceRequest:
+    """Move a request to triaged, done or rejected; a rejection needs a reason the requester will read."""
+    locked = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    if to_status == ServiceRequestStatus.PLANNED:
+        raise NotAllowed(_("A request is planned by creating its roles."), field="status")
+    check_transition(locked.status, to_status)
+    reason = (reason or "").strip()
+    if to_status == ServiceRequestStatus.REJECTED:
+        if not reason:
+            raise ValidationError({"reason": [_("Give the reason for the rejection; the requester will read it.")]})
+        if len(reason) > REASON_MAX_LENGTH:
+            raise ValidationError({"reason": [_("Use at most %(max)d characters.") % {"max": REASON_MAX_LENGTH}]})
+        locked.rejection_reason = reason
+    from_status = locked.status
+    locked.status = to_status
+    locked.save(update_fields=["status", "rejection_reason", "updated_at"])
+    _record_change(locked, from_status, to_status, by=by, note=reason)
+    transaction.on_commit(lambda: send_service_request_status_update.enqueue(locked.pk))
+    return locked
+
+
+@transaction.atomic
+def service_request_plan_roles(*, service_request: ServiceRequest, plan: RolePlan, by) -> list[Role]:
+    """Create ``plan.count`` published buurtdienst roles for a triaged request and mark it planned.
+
+    The roles belong to the requesting association, or else to the municipality's employment
+    organisation (created when the municipality has none yet). They show the postcode area's
+    centre and never the requester's street.
+    """
+    locked = ServiceRequest.objects.select_for_update().select_related("municipality", "organisation").get(
+        pk=service_request.pk
+    )
+    check_transition(locked.status, ServiceRequestStatus.PLANNED)
+    if not 1 <= plan.count <= MAX_ROLES_PER_PLAN:
+        raise ValidationError({"count": [_("Plan from 1 to %(max)d roles at a time.") % {"max": MAX_ROLES_PER_PLAN}]})
+    organisation = locked.organisation or organisation_employment_for(municipality=locked.municipality)
+    now = timezone.now()
+    roles = []
+    for _number in range(plan.count):
+        role = Role(
+            organisation=organisation, municipality=locked.municipality, kind=RoleKind.BUURTDIENST,
+            title=plan.title, description=plan.description, hours_min=plan.hours_min, hours_max=plan.hours_max,
+            weekdays=plan.weekdays, places=plan.places, start_date=plan.start_date, end_date=plan.end_date,
+            hourly_wage=plan.hourly_wage, volunteer_allowance=plan.volunteer_allowance,
+            at_requester_address=True, city=locked.city,
+            latitude=locked.latitude, longitude=locked.longitude,
+            status=RoleStatus.PUBLISHED, published_at=now, service_request=locked, created_by=by,
+        )
+        role.full_clean(exclude=["service_request"])
+        role.save()
+        roles.append(role)
+    from_status = locked.status
+    locked.status = ServiceRequestStatus.PLANNED
+    locked.save(update_fields=["status", "updated_at"])
+    note = ngettext("%(count)d role published", "%(count)d roles published", plan.count) % {"count": plan.count}
+    _record_change(locked, from_status, ServiceRequestStatus.PLANNED, by=by, note=note)
+    transaction.on_commit(lambda: send_service_request_status_update.enqueue(locked.pk))
+    return roles
+
+
+def organisation_employment_for(*, municipality: Municipality) -> Organisation:
+    """The municipality's own employer of record for bundled neighbourhood work; created on first use."""
+    existing = Organisation.objects.filter(municipality=municipality, is_employment_organisation=True).first()
+    if existing is not None:
+        return existing
+    return Organisation.objects.create(
+        municipality=municipality, kind=OrganisationKind.EMPLOYER, is_employment_organisation=True,
+        name=f"Werkbedrijf {municipality.name}", email=municipality.contact_email,
+        phone=municipality.contact_phone,
+    )
+
+
+def _record_change(service_request: ServiceRequest, from_status: str, to_status: str, *, by, note: str = ""):
+    ServiceRequestStatusChange.objects.create(
+        service_request=service_request, from_status=from_status, to_status=to_status, note=note,
+        changed_by=by if getattr(by, "is_authenticated", False) else None,
+    )
+
+
+def service_request_status_url(service_request: ServiceRequest) -> str:
+    """The absolute, unguessable link to the request's status page, in the requester's language."""
+    with translation.override(service_request.language):
+        path = reverse("service_request_status", kwargs={"token": service_request.token})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _recipient(service_request: ServiceRequest) -> str:
+    if service_request.requester_email:
+        return service_request.requester_email
+    if service_request.created_by_id and service_request.created_by.email:
+        return service_request.created_by.email
+    return service_request.organisation.email if service_request.organisation_id else ""
+
+
+def _status_message(service_request: ServiceRequest) -> str:
+    status = service_request.status
+    if status == ServiceRequestStatus.SUBMITTED:
+        return _("We have received your request. Someone from the municipality will look at it within five "
+                 "working days.")
+    if status == ServiceRequestStatus.TRIAGED:
+        return _("We are looking at your request and at who can do the work.")
+    if status == ServiceRequestStatus.PLANNED:
+        return _("We have planned the work. Someone from the municipality will call you to agree on a day.")
+    if status == ServiceRequestStatus.DONE:
+        return _("The work is done. Thank you for your request.")
+    return _("We cannot carry out your request. The reason: %(reason)s") % {
+        "reason": service_request.rejection_reason}
+
+
+def _send(service_request: ServiceRequest, subject: str) -> bool:
+    """E-mail the requester, in the language they asked in; False when there is nobody to write to."""
+    recipient = _recipient(service_request)
+    if not recipient:
+        return False
+    with translation.override(service_request.language):
+        lines = [
+            _("Hello %(name)s,") % {"name": service_request.requester_display},
+            "",
+            _status_message(service_request),
+            "",
+            _("Kind of service: %(category)s") % {"category": service_request.category.name},
+            _("Request number: %(number)s") % {"number": service_request.pk},
+            "",
+            _("Follow your request with this personal link (do not share it):"),
+            service_request_status_url(service_request),
+            "",
+            _("Kind regards,"),
+            _("Werkplaats, municipality of %(municipality)s") % {"municipality": service_request.municipality.name},
+        ]
+        send_mail(subject % {"category": service_request.category.name}, "\n".join(lines),
+                  settings.DEFAULT_FROM_EMAIL, [recipient])
+    return True
+
+
+@task()
+def send_service_request_confirmation(service_request_id: int) -> bool:
+    service_request = ServiceRequest.objects.with_relations().filter(pk=service_request_id).first()
+    if service_request is None:
+        return False
+    with translation.override(service_request.language):
+        return _send(service_request, _("We have received your request for %(category)s"))
+
+
+@task()
+def send_service_request_status_update(service_request_id: int) -> bool:
+    service_request = ServiceRequest.objects.with_relations().filter(pk=service_request_id).first()
+    if service_request is None:
+        return False
+    with translation.override(service_request.language):
+        return _send(service_request, _("News about your request for %(category)s"))
