@@ -1,8 +1,13 @@
-"""``manage.py load_demo``: the demo data set, and optionally a large synthetic set on top of it."""
+"""``manage.py load_demo``: the demo data set with its public site, and optionally a large synthetic set.
+
+The command lives in ``cms`` because it builds both halves of the demo: the marketplace
+data (which knows nothing of the site) and the Wagtail page tree that presents it.
+"""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cms.demo_content import build_demo_site
 from marketplace.demo import generate_synthetic, load_demo
 from marketplace.demo.content import HAVENSTAD
 from marketplace.models import Municipality
@@ -10,8 +15,8 @@ from marketplace.models import Municipality
 
 class Command(BaseCommand):
     help = (
-        "Load the Werkplaats demo (two fictional municipalities, employers, associations, roles, job seekers "
-        "and one login per actor); safe to run again. With --seekers/--roles, also add a synthetic set."
+        "Load the Werkplaats demo (two fictional municipalities, employers, associations, roles, job seekers, "
+        "the public site and one login per actor); safe to run again. With --seekers/--roles, also add a synthetic set."
     )
 
     def add_arguments(self, parser):
@@ -31,7 +36,9 @@ class Command(BaseCommand):
             )
         if seekers < 0 or roles < 0:
             raise CommandError("--seekers and --roles must be 0 or more.")
-        load_demo(stdout=self.stdout)
+        summary = load_demo()
+        build_demo_site(municipality=Municipality.objects.get(cbs_code=HAVENSTAD))
+        self.stdout.write(summary.format())
         if not (seekers or roles):
             return
         target = Municipality.objects.filter(cbs_code=municipality.upper()).first()
