@@ -5,6 +5,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.views import service_request_status
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -13,6 +15,9 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path("aanvraag/<str:token>/", service_request_status, name="service_request_status"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", include("portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

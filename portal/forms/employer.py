@@ -1,0 +1,149 @@
+"""Forms of the employer's portal: a role with its skills, and the terms of a placement or its end."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.choices import (
+    PHYSICAL_LABELS,
+    SUPPORT_LABELS,
+    WEEKDAY_LABELS,
+    LanguageLevelChoice,
+    RoleKind,
+    RungChoice,
+    SkillLevelChoice,
+)
+from marketplace.constants import Physical, Support, Weekday
+from marketplace.fields import FlagsFormField
+from marketplace.services.applications import PlacementTerms
+from marketplace.services.roles import SkillRequirement
+from portal.forms.common import DateInput, money, whole_number
+from portal.forms.seeker import NOTE_MAX_LENGTH
+
+ROLE_DATA_FIELDS = (
+    "kind", "title", "description", "hours_min", "hours_max", "weekdays", "start_date", "end_date",
+    "at_requester_address", "language_level_required", "physical_demands", "support_offered", "target_rung",
+    "places", "hourly_wage", "volunteer_allowance", "street", "postcode", "city",
+)
+PLACES_MAX = 100
+
+
+class RoleForm(forms.Form):
+    """A role as an employer describes it; the organisation is chosen only when they act for several."""
+
+    organisation = forms.ModelChoiceField(label=_("For which organisation?"), queryset=None, empty_label=None)
+    title = forms.CharField(label=_("Title"), max_length=150, help_text=_("Short and clear, for example "
+                                                                          "“Setting out bread crates”."))
+    kind = forms.ChoiceField(label=_("Kind of work"), choices=RoleKind.choices)
+    description = forms.CharField(label=_("What is the work?"), widget=forms.Textarea(attrs={"rows": 6}),
+                                  help_text=_("Describe the tasks in plain words. Say what a normal day looks like."))
+    hours_min = whole_number(_("Fewest hours a week"), min_value=1, max_value=40)
+    hours_max = whole_number(_("Most hours a week"), min_value=1, max_value=40)
+    weekdays = FlagsFormField(flag_type=Weekday, labels=WEEKDAY_LABELS, label=_("Days"), required=True)
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput(),
+                               help_text=_("Leave empty when the work goes on."))
+    places = whole_number(_("Number of places"), min_value=1, max_value=PLACES_MAX, initial=1)
+    hourly_wage = money(_("Hourly wage (EUR)"), help_text=_("Leave empty for volunteer work."))
+    volunteer_allowance = money(_("Volunteer allowance a month (EUR)"),
+                                help_text=_("Only for volunteer work; leave empty when you pay a wage."))
+    language_level_required = forms.TypedChoiceField(label=_("Level of Dutch needed"), coerce=int,
+                                                     choices=LanguageLevelChoice.choices,
+                                                     initial=LanguageLevelChoice.A1)
+    physical_demands = FlagsFormField(flag_type=Physical, labels=PHYSICAL_LABELS, label=_("The work asks for"),
+                                      required=False)
+    support_offered = FlagsFormField(flag_type=Support, labels=SUPPORT_LABELS, label=_("Support you offer"),
+                                     required=False)
+    target_rung = forms.TypedChoiceField(label=_("Step on the participation ladder for this work"), coerce=int,
+                                         choices=RungChoice.choices, initial=RungChoice.PAID_WORK_WITH_SUPPORT)
+    at_requester_address = forms.BooleanField(label=_("The work is done at a resident's or association's address"),
+                                              required=False)
+    street = forms.CharField(label=_("Street and number"), max_length=150, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7, help_text=_("For example 1234 AB. We use it to "
+                                                                               "show how far away the work is."))
+    city = forms.CharField(label=_("Place"), max_length=80, required=False)
+
+    def __init__(self, *args, organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations
+        if len(organisations) == 1:
+            del self.fields["organisation"]
+            self.only_organisation = organisations[0]
+        else:
+            self.only_organisation = None
+        self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("hours_min"), data.get("hours_max")
+        if low is not None and high is not None and low > high:
+            self.add_error("hours_max", _("The most hours cannot be less than the fewest hours."))
+        return data
+
+    def chosen_organisation(self):
+        return self.only_organisation or self.cleaned_data["organisation"]
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in ROLE_DATA_FIELDS}
+
+
+class RoleSkillForm(forms.Form):
+    skill = forms.ModelChoiceField(label=_("Skill"), queryset=None, required=False, empty_label=_("(no skill)"))
+    level = forms.TypedChoiceField(label=_("Level"), coerce=int, choices=SkillLevelChoice.choices,
+                                   initial=SkillLevelChoice.BASIC)
+    required = forms.BooleanField(label=_("Required (not just nice to have)"), required=False, initial=True)
+
+    def __init__(self, *args, skills, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["skill"].queryset = skills
+
+
+class BaseRoleSkillFormSet(forms.BaseFormSet):
+    def __init__(self, *args, skills, **kwargs):
+        self.skills = skills
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index):
+        return {**super().get_form_kwargs(index), "skills": self.skills}
+
+    def clean(self):
+        chosen = [form.cleaned_data["skill"].pk for form in self.forms if form.cleaned_data.get("skill")]
+        if len(set(chosen)) != len(chosen):
+            raise ValidationError(_("Each skill can be on the list only once."))
+
+    def requirements(self) -> list[SkillRequirement]:
+        return [SkillRequirement(skill=form.cleaned_data["skill"], level=form.cleaned_data["level"],
+                                 required=form.cleaned_data["required"])
+                for form in self.forms if form.cleaned_data.get("skill")]
+
+
+RoleSkillFormSet = forms.formset_factory(RoleSkillForm, formset=BaseRoleSkillFormSet, extra=3, max_num=30,
+                                         validate_max=True)
+
+
+class PlacementForm(forms.Form):
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    hours_per_week = whole_number(_("Hours a week"), min_value=1, max_value=40)
+    hourly_wage = money(_("Hourly wage (EUR)"), help_text=_("Leave empty to use the wage of the role, or for "
+                                                             "volunteer work."))
+    job_coach = forms.BooleanField(label=_("A job coach supports the new colleague"), required=False)
+    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=NOTE_MAX_LENGTH,
+                           widget=forms.Textarea(attrs={"rows": 3}))
+
+    def terms(self) -> PlacementTerms:
+        data = self.cleaned_data
+        return PlacementTerms(start_date=data["start_date"], hours_per_week=data["hours_per_week"],
+                              hourly_wage=data["hourly_wage"], job_coach=data["job_coach"])
+
+
+class EndForm(forms.Form):
+    reason = forms.CharField(label=_("Why does the placement end?"), max_length=NOTE_MAX_LENGTH,
+                             widget=forms.Textarea(attrs={"rows": 4}),
+                             help_text=_("The caseworker reads this. Do not write about health or private "
+                                         "matters."))
+    end_date = forms.DateField(label=_("Last working day"), required=False, widget=DateInput(),
+                               help_text=_("Leave empty for today."))
+
+
+class InviteForm(forms.Form):
+    candidate = forms.CharField(max_length=500, widget=forms.HiddenInput)

@@ -1,0 +1,94 @@
+"""All data Werkplaats keeps about one job seeker, as plain JSON-ready values (the AVG right of access).
+
+Keys are English and stable for machines; every coded value comes with its label in the active
+language for people. Events name the capacity someone acted in, not the person: the names of
+employers' and caseworkers' staff are their personal data, not the seeker's.
+"""
+
+from django.utils import timezone
+
+from marketplace.access import Actor
+from marketplace.choices import PHYSICAL_LABELS, SUPPORT_LABELS, WEEKDAY_LABELS
+from marketplace.constants import Physical, Support, Weekday
+from marketplace.models import SeekerBurden
+from marketplace.selectors.applications import application_list_for, application_timeline
+from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None
+
+
+def _labels(flag_type, labels, value) -> list[str]:
+    return [str(labels[member]) for member in flag_type if (value or 0) & member]
+
+
+def _profile(seeker) -> dict:
+    return {
+        "first_name": seeker.first_name, "last_name": seeker.last_name, "email": seeker.email,
+        "phone": seeker.phone, "date_of_birth": _iso(seeker.date_of_birth), "home_postcode": seeker.home_postcode,
+        "municipality": seeker.municipality.name,
+        "caseworker": seeker.caseworker.user.get_full_name() if seeker.caseworker_id else None,
+        "hours_min": seeker.hours_min, "hours_max": seeker.hours_max,
+        "weekdays": _labels(Weekday, WEEKDAY_LABELS, seeker.weekdays), "max_travel_km": seeker.max_travel_km,
+        "language_level": seeker.get_language_level_display(),
+        "physical_limits": _labels(Physical, PHYSICAL_LABELS, seeker.physical_limits),
+        "support_needs": _labels(Support, SUPPORT_LABELS, seeker.support_needs),
+        "rung": seeker.rung, "rung_label": str(seeker.get_rung_display()), "motivation": seeker.motivation,
+        "interests": [category.name for category in seeker.interests.all()],
+        "status": str(seeker.get_status_display()), "card_visible": seeker.card_visible,
+        "introduction_allowed": seeker.introduction_allowed, "consent_updated_at": _iso(seeker.consent_updated_at),
+        "preferred_language": seeker.preferred_language, "created_at": _iso(seeker.created_at),
+        "updated_at": _iso(seeker.updated_at),
+    }
+
+
+def _events(actor, application) -> list[dict]:
+    return [{"at": _iso(event.at), "kind": str(event.get_kind_display()),
+             "from_status": str(event.get_from_status_display()) if event.from_status else None,
+             "to_status": str(event.get_to_status_display()), "by": str(event.get_actor_kind_display()),
+             "note": event.note} for event in application_timeline(actor=actor, application=application)]
+
+
+def _placement(application) -> dict | None:
+    placement = getattr(application, "placement", None)
+    if placement is None:
+        return None
+    return {
+        "application_id": application.pk, "role": application.role.title,
+        "employer": application.role.organisation.name, "start_date": _iso(placement.start_date),
+        "hours_per_week": placement.hours_per_week,
+        "hourly_wage": str(placement.hourly_wage) if placement.hourly_wage is not None else None,
+        "support": _labels(Support, SUPPORT_LABELS, placement.support), "end_date": _iso(placement.end_date),
+        "end_reason": placement.end_reason,
+        "checkpoints": [{"months": checkpoint.months, "due_date": _iso(checkpoint.due_date),
+                         "status": str(checkpoint.get_status_display())}
+                        for checkpoint in placement.checkpoints.all()],
+    }
+
+
+def _application(actor, application) -> dict:
+    return {
+        "id": application.pk, "role": application.role.title, "employer": application.role.organisation.name,
+        "status": str(application.get_status_display()), "created_at": _iso(application.created_at),
+        "consented_at": _iso(application.seeker_consented_at), "introduced_at": _iso(application.introduced_at),
+        "events": _events(actor, application),
+    }
+
+
+def seeker_data_export(*, actor: Actor) -> dict:
+    """Profile, skills, ladder history, draaglast, applications with their events, and placements."""
+    seeker = seeker_own_profile(actor=actor)
+    burden = seeker_burden_for_self(actor=actor)
+    applications = list(application_list_for(actor=actor).of_seeker(seeker))
+    return {
+        "exported_at": _iso(timezone.now()),
+        "profile": _profile(seeker),
+        "skills": [{"skill": held.skill.name, "level": held.level, "level_label": str(held.get_level_display())}
+                   for held in seeker.skill_levels.all()],
+        "ladder_history": [{"date": _iso(step.date), "rung": step.rung, "rung_label": str(step.get_rung_display()),
+                            "note": step.note} for step in seeker.ladder_history.order_by("date", "id")],
+        "burden": {name: getattr(burden, name) for name in SeekerBurden.SENSITIVE_FIELDS},
+        "applications": [_application(actor, application) for application in applications],
+        "placements": [placement for placement in map(_placement, applications) if placement is not None],
+    }
