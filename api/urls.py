@@ -1,9 +1,51 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import SimpleRouter
+
+from api.views.applications import ApplicationViewSet
+from api.views.auth import TokenView
+from api.views.carving import BundleViewSet, CarvedRoleViewSet, JobAnalysisViewSet
+from api.views.matching import (
+    LadderOverrideView,
+    MatchRoundViewSet,
+    MyMatchesView,
+    MyWhyNotView,
+    RoleCandidatesView,
+    SeekerMatchesView,
+    SeekerWhyNotView,
+)
+from api.views.me import MyOrganisationViewSet, MyProfileView
+from api.views.roles import RoleViewSet
+from api.views.seekers import SeekerViewSet
+from api.views.service_requests import ServiceRequestViewSet
+from api.views.taxonomy import MunicipalityViewSet, SkillCategoryViewSet, SkillViewSet
 
 app_name = "api"
+
+router = SimpleRouter()
+router.register("roles", RoleViewSet, basename="role")
+router.register("applications", ApplicationViewSet, basename="application")
+router.register("seekers", SeekerViewSet, basename="seeker")
+router.register("service-requests", ServiceRequestViewSet, basename="service-request")
+router.register("me/organisations", MyOrganisationViewSet, basename="my-organisation")
+router.register("skills", SkillViewSet, basename="skill")
+router.register("skill-categories", SkillCategoryViewSet, basename="skill-category")
+router.register("municipalities", MunicipalityViewSet, basename="municipality")
+router.register("job-analyses", JobAnalysisViewSet, basename="job-analysis")
+router.register("bundles", BundleViewSet, basename="bundle")
+router.register("carved-roles", CarvedRoleViewSet, basename="carved-role")
+router.register("match-rounds", MatchRoundViewSet, basename="match-round")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("auth/token/", TokenView.as_view(), name="token"),
+    path("me/profile/", MyProfileView.as_view(), name="my-profile"),
+    path("me/matches/", MyMatchesView.as_view(), name="my-matches"),
+    path("me/why-not/", MyWhyNotView.as_view(), name="my-why-not"),
+    path("seekers/<int:pk>/matches/", SeekerMatchesView.as_view(), name="seeker-matches"),
+    path("seekers/<int:pk>/why-not/", SeekerWhyNotView.as_view(), name="seeker-why-not"),
+    path("seekers/<int:pk>/ladder-overrides/", LadderOverrideView.as_view(), name="seeker-ladder-overrides"),
+    path("roles/<int:pk>/candidates/", RoleCandidatesView.as_view(), name="role-candidates"),
+    *router.urls,
 ]

@@ -1,14 +1,26 @@
 from marketplace.models.applications import Application
+from marketplace.models.carving import JobAnalysis, Task, TaskComplexity, TaskSkill
+from marketplace.models.matching import LadderOverride, MatchRound
 from marketplace.models.roles import Role, RoleSkill
 from marketplace.models.seekers import JobSeeker, LadderStep, SeekerBurden, SeekerSkill, SensitiveAccessLog
+from marketplace.models.service_requests import (
+    ServiceCategory,
+    ServiceFrequency,
+    ServiceRequest,
+    ServiceRequestStatus,
+    ServiceRequestStatusChange,
+)
 from marketplace.models.skills import Skill, SkillCategory
 from marketplace.models.tenancy import Caseworker, Membership, Municipality, Organisation, PostcodeArea
 
 __all__ = [
     "Application",
     "Caseworker",
+    "JobAnalysis",
     "JobSeeker",
+    "LadderOverride",
     "LadderStep",
+    "MatchRound",
     "Membership",
     "Municipality",
     "Organisation",
@@ -18,6 +30,14 @@ __all__ = [
     "SeekerBurden",
     "SeekerSkill",
     "SensitiveAccessLog",
+    "ServiceCategory",
+    "ServiceFrequency",
+    "ServiceRequest",
+    "ServiceRequestStatus",
+    "ServiceRequestStatusChange",
     "Skill",
     "SkillCategory",
+    "Task",
+    "TaskComplexity",
+    "TaskSkill",
 ]

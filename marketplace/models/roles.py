@@ -52,6 +52,55 @@ class RoleQuerySet(models.QuerySet):
             .filter(distance_km__lte=radius_km)
         )
 
+    def search(self, text: str):
+        """Roles whose title, description or organisation name contains ``text`` (any case)."""
+        return self.filter(
+            models.Q(title__icontains=text)
+            | models.Q(description__icontains=text)
+            | models.Q(organisation__name__icontains=text)
+        )
+
+    def of_kinds(self, kinds):
+        return self.filter(kind__in=kinds)
+
+    def requiring_any_skill(self, skill_ids):
+        """Roles that ask for at least one of the skills (required or nice to have), without duplicates."""
+        return self.filter(
+            models.Exists(RoleSkill.objects.filter(role=models.OuterRef("pk"), skill_id__in=skill_ids))
+        )
+
+    def fitting_hours(self, hours_min: int | None = None, hours_max: int | None = None):
+        """Roles whose hours range overlaps the range a person can work."""
+        queryset = self
+        if hours_min is not None:
+            queryset = queryset.filter(hours_max__gte=hours_min)
+        if hours_max is not None:
+            queryset = queryset.filter(hours_min__lte=hours_max)
+        return queryset
+
+    def on_any_weekday(self, weekdays: int):
+        """Roles worked on at least one of the weekday flags in ``weekdays``."""
+        return self.alias(weekday_overlap=models.F("weekdays").bitand(weekdays)).filter(weekday_overlap__gt=0)
+
+    def offering_support(self, support: int):
+        """Roles that offer every support flag in ``support``."""
+        return self.alias(support_match=models.F("support_offered").bitand(support)).filter(support_match=support)
+
+    def open_to_language_level(self, level: int):
+        """Roles that someone with this Dutch language level can do."""
+        return self.filter(language_level_required__lte=level)
+
+    def published_or_of(self, *, organisation_ids=(), municipality=None):
+        """Published roles, plus every role of these organisations and, for staff, of this municipality."""
+        condition = models.Q(status=RoleStatus.PUBLISHED) | models.Q(organisation_id__in=organisation_ids)
+        if municipality is not None:
+            condition |= models.Q(municipality=municipality)
+        return self.filter(condition)
+
+    def newest_first(self):
+        """Newest publications first; unpublished roles last on every database."""
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-id")
+
     def with_listing_relations(self):
         """Everything a role list shows, in a constant number of queries."""
         return self.select_related("organisation", "municipality").prefetch_related(
@@ -102,7 +151,24 @@ class Role(Address):
         _("volunteer allowance per month (EUR)"), max_digits=7, decimal_places=2, null=True, blank=True
     )
     status = models.CharField(_("status"), max_length=10, choices=RoleStatus.choices, default=RoleStatus.DRAFT)
+    service_request = models.ForeignKey(
+        "marketplace.ServiceRequest", on_delete=models.SET_NULL, null=True, blank=True, related_name="roles",
+        verbose_name=_("neighbourhood service request"),
+        help_text=_("The request this buurtdienst role was planned from."),
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    job_analysis = models.ForeignKey(
+        "marketplace.JobAnalysis", on_delete=models.SET_NULL, null=True, blank=True, related_name="carved_roles",
+        verbose_name=_("job analysis"), help_text=_("The job analysis this role was carved from."),
+    )
+    carved_tasks = models.ManyToManyField(
+        "marketplace.Task", blank=True, related_name="carved_roles", verbose_name=_("carved tasks"),
+    )
+    participating_organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="participating_roles", verbose_name=_("participating organisations"),
+        help_text=_("For a combined job (stapelbaan): every organisation whose tasks it holds. The role's own "
+                    "organisation is the employer of record."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("created by"),

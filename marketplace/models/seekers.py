@@ -31,6 +31,17 @@ class JobSeekerQuerySet(models.QuerySet):
     def with_card_consent(self):
         return self.filter(card_visible=True)
 
+    def search(self, text: str):
+        """Seekers whose first or last name contains ``text`` (any case)."""
+        return self.filter(models.Q(first_name__icontains=text) | models.Q(last_name__icontains=text))
+
+    def with_profile_relations(self):
+        """Everything a profile shows (caseworker, skills, interests) in a constant number of queries."""
+        return self.select_related("municipality", "caseworker__user").prefetch_related(
+            models.Prefetch("skill_levels", queryset=SeekerSkill.objects.select_related("skill").order_by("id")),
+            "interests",
+        )
+
 
 class JobSeeker(models.Model):
     """A person on the caseload. Contact details are personal; the draaglast lives in SeekerBurden."""

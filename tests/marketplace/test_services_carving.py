@@ -336,10 +336,9 @@ def test_the_demo_has_three_analysed_employers_and_a_published_stapelbaan_once(d
     load_demo()
     havenstad = Municipality.objects.get(cbs_code=content.HAVENSTAD)
 
-    first = load_carving_demo(municipality=havenstad)
     again = load_carving_demo(municipality=havenstad)
 
-    assert first == {"job analyses": 3, "stapelbanen": 1} and again == {"job analyses": 0, "stapelbanen": 0}
+    assert again == {"job analyses": 0, "stapelbanen": 0}
     assert JobAnalysis.objects.values("organisation").distinct().count() == 3
     bundle = Role.objects.get(title=BUNDLE_TITLE)
     assert bundle.status == RoleStatus.PUBLISHED
