@@ -1,0 +1,46 @@
+"""Who may call which endpoint; which rows they reach is decided in each view's ``get_queryset()``."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework.permissions import SAFE_METHODS, BasePermission
+
+from marketplace.access import actor_for
+
+
+class _ActorPermission(BasePermission):
+    def has_permission(self, request, view):
+        if not request.user or not request.user.is_authenticated:
+            return False
+        return self.actor_may(actor_for(request.user))
+
+    def actor_may(self, actor) -> bool:
+        raise NotImplementedError
+
+
+class IsCaseworker(_ActorPermission):
+    message = _("Only caseworkers can use this.")
+
+    def actor_may(self, actor) -> bool:
+        return actor.is_caseworker
+
+
+class IsJobSeeker(_ActorPermission):
+    message = _("Only job seekers have a profile.")
+
+    def actor_may(self, actor) -> bool:
+        return actor.is_seeker
+
+
+class IsOrganisationMember(_ActorPermission):
+    message = _("Only people who act for an organisation can use this.")
+
+    def actor_may(self, actor) -> bool:
+        return bool(actor.memberships)
+
+
+class IsOrganisationMemberOrReadOnly(IsOrganisationMember):
+    """Anyone reads; only people acting for an organisation write."""
+
+    message = _("Only people who act for an organisation can create or change roles.")
+
+    def has_permission(self, request, view):
+        return request.method in SAFE_METHODS or super().has_permission(request, view)

@@ -1,0 +1,67 @@
+"""Serializer fields for the domain's codes: flags as lists of names, language levels as "B1"."""
+
+from enum import IntFlag
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from marketplace.constants import LanguageLevel, flag_names, flags_from_names
+
+
+class NamedChoiceField(serializers.ChoiceField):
+    """A choice field whose choice set appears in the schema as the component ``enum_name``."""
+
+    def __init__(self, *, enum_name: str, **kwargs):
+        self.enum_name = enum_name
+        super().__init__(**kwargs)
+
+
+class FlagNamesField(serializers.ListField):
+    """A set of flags as a list of lower-case codes, e.g. ``["mon", "wed"]``; stored as an integer."""
+
+    def __init__(self, *, flag_type: type[IntFlag], enum_name: str, **kwargs):
+        self.flag_type = flag_type
+        kwargs["child"] = NamedChoiceField(enum_name=enum_name, choices=[m.name.lower() for m in flag_type])
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return flags_from_names(self.flag_type, super().to_internal_value(data))
+
+    def to_representation(self, value):
+        return flag_names(self.flag_type, value or 0)
+
+
+class LanguageLevelField(NamedChoiceField):
+    """A Dutch language level as its CEFR name ("A0" to "C2"); stored as the ordered integer."""
+
+    default_error_messages = {"invalid_choice": _('"{input}" is not a language level; use A0, A1, A2, B1, B2, C1 '
+                                                  "or C2.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(enum_name="LanguageLevel", choices=[level.name for level in LanguageLevel], **kwargs)
+
+    def to_internal_value(self, data):
+        return int(LanguageLevel[super().to_internal_value(data)])
+
+    def to_representation(self, value):
+        return LanguageLevel(value).name
+
+
+class StrictInputMixin:
+    """Reject keys the serializer does not accept instead of silently ignoring them.
+
+    A client that sends ``status`` or ``rung`` to a plain update expects it to change; telling them
+    which keys were not taken (and, where useful, how to change them) beats a quiet 200.
+    """
+
+    unknown_field_hints: dict[str, str] = {}
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            writable = {name for name, field in self.fields.items() if not field.read_only}
+            unknown = sorted(set(data) - writable)
+            if unknown:
+                raise serializers.ValidationError({
+                    name: [self.unknown_field_hints.get(name, _("This field cannot be set here."))] for name in unknown
+                })
+        return super().to_internal_value(data)

@@ -1,0 +1,1 @@
+"""Thin views: check input with a serializer, read through selectors, write through services."""

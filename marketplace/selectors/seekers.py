@@ -1,0 +1,47 @@
+"""Reads of job seekers. Sensitive data (the draaglast) only through the functions that log access."""
+
+from marketplace.access import Actor
+from marketplace.exceptions import NotAllowed, NotYourMunicipality
+from marketplace.models import JobSeeker, SeekerBurden
+from marketplace.models.seekers import JobSeekerQuerySet
+from marketplace.selectors.burden import burden_read_for_staff
+
+
+def seeker_list_for_staff(*, actor: Actor) -> JobSeekerQuerySet:
+    """The caseload a caseworker may see: every job seeker of their municipality; nothing for others."""
+    if not actor.is_caseworker:
+        return JobSeeker.objects.none()
+    return (
+        JobSeeker.objects.for_municipality(actor.caseworker.municipality_id)
+        .select_related("caseworker__user")
+        .order_by("last_name", "first_name", "id")
+    )
+
+
+def seeker_own_profile(*, actor: Actor) -> JobSeeker:
+    """The job seeker behind the actor, with skills and interests loaded."""
+    if not actor.is_seeker:
+        raise NotAllowed()
+    return JobSeeker.objects.with_profile_relations().get(pk=actor.seeker.pk)
+
+
+def _burden_of(seeker: JobSeeker) -> SeekerBurden:
+    # Seekers created by services always have a burden row; an unsaved empty one stands in otherwise.
+    return SeekerBurden.objects.filter(seeker=seeker).first() or SeekerBurden(seeker=seeker)
+
+
+def seeker_burden_for_staff(*, actor: Actor, seeker: JobSeeker, purpose: str) -> SeekerBurden:
+    """The draaglast for a caseworker of the seeker's municipality, recording the read with its purpose."""
+    if not actor.is_caseworker:
+        raise NotAllowed()
+    if seeker.municipality_id != actor.caseworker.municipality_id:
+        raise NotYourMunicipality()
+    # The admin's draaglast view reads through the same function, so the audit log is written in one place.
+    return burden_read_for_staff(actor_user=actor.user, seeker=seeker, purpose=purpose)
+
+
+def seeker_burden_for_self(*, actor: Actor) -> SeekerBurden:
+    """A job seeker's own draaglast: their own data, so reading it is not logged."""
+    if not actor.is_seeker:
+        raise NotAllowed()
+    return _burden_of(actor.seeker)

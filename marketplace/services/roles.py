@@ -1,0 +1,162 @@
+"""Writes of roles: create, update, and every status change through ``role_transition``."""
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.access import Actor
+from marketplace.choices import RoleStatus
+from marketplace.exceptions import NotEditable, NotYourOrganisation, TransitionNotAllowed
+from marketplace.models import Organisation, Role, RoleSkill, Skill
+from marketplace.services._common import (
+    check_coordinates,
+    check_skill_levels,
+    place_from_postcode,
+    raise_if_errors,
+    reject_unknown_fields,
+    take_postcode,
+)
+from marketplace.services.applications import role_seats_check_places
+from marketplace.workflows import ROLE_EDITABLE_STATUSES, role_transition_allowed
+
+logger = logging.getLogger(__name__)
+
+# What an employer sets on a role; organisation, municipality and status are decided by the services.
+ROLE_FIELDS = frozenset({
+    "kind", "title", "description", "hours_min", "hours_max", "weekdays", "start_date", "end_date",
+    "at_requester_address", "language_level_required", "physical_demands", "support_offered", "target_rung",
+    "places", "hourly_wage", "volunteer_allowance", "street", "postcode", "city", "latitude", "longitude",
+})
+HOURS_MIN, HOURS_MAX = 1, 40
+
+
+@dataclass(frozen=True)
+class SkillRequirement:
+    skill: Skill
+    level: int = 1
+    required: bool = True
+
+
+def _ensure_member(actor: Actor, organisation_id: int) -> None:
+    if organisation_id not in actor.organisation_ids:
+        raise NotYourOrganisation()
+
+
+def _validate_role(role: Role) -> None:
+    """Field-named checks for the rules the database also enforces, then the model's own validation."""
+    errors: dict[str, list] = {}
+    if role.hours_min is not None and role.hours_min < HOURS_MIN:
+        errors["hours_min"] = [_("A role has at least 1 hour per week.")]
+    if role.hours_max is not None and role.hours_max > HOURS_MAX:
+        errors["hours_max"] = [_("A role has at most 40 hours per week.")]
+    if role.hours_min is not None and role.hours_max is not None and role.hours_min > role.hours_max:
+        errors.setdefault("hours_max", []).append(_("The maximum hours cannot be less than the minimum hours."))
+    if not role.weekdays:
+        errors["weekdays"] = [_("Choose at least one weekday.")]
+    if role.places is not None and role.places < 1:
+        errors["places"] = [_("A role has at least 1 place.")]
+    if role.hourly_wage is not None and role.hourly_wage <= 0:
+        errors["hourly_wage"] = [_("The hourly wage must be more than zero.")]
+    if role.hourly_wage is not None and role.volunteer_allowance is not None:
+        errors["volunteer_allowance"] = [_("A role pays either an hourly wage or a volunteer allowance.")]
+    if role.start_date and role.end_date and role.end_date < role.start_date:
+        errors["end_date"] = [_("The end date cannot be before the start date.")]
+    check_coordinates(role, errors)
+    raise_if_errors(errors)
+    role.full_clean()
+
+
+def _apply(role: Role, data: Mapping[str, Any]) -> None:
+    reject_unknown_fields(data, ROLE_FIELDS)
+    data = dict(data)
+    take_postcode(role, data, postcode_field="postcode")
+    for name, value in data.items():
+        setattr(role, name, value)
+    place_from_postcode(role, postcode_field="postcode")
+
+
+def _set_skills(role: Role, skills: Sequence[SkillRequirement]) -> None:
+    check_skill_levels(skills)
+    role.skill_requirements.all().delete()
+    RoleSkill.objects.bulk_create(
+        RoleSkill(role=role, skill=item.skill, level=int(item.level), required=bool(item.required)) for item in skills
+    )
+
+
+def _locked(role: Role) -> Role:
+    return Role.objects.select_for_update().get(pk=role.pk)
+
+
+@transaction.atomic
+def role_create(
+    *, actor: Actor, organisation: Organisation, data: Mapping[str, Any], skills: Sequence[SkillRequirement] = ()
+) -> Role:
+    """A new draft role of ``organisation``, in that organisation's municipality."""
+    _ensure_member(actor, organisation.pk)
+    role = Role(
+        organisation=organisation, municipality_id=organisation.municipality_id, created_by=actor.user,
+        status=RoleStatus.DRAFT,
+    )
+    _apply(role, data)
+    _validate_role(role)
+    role.save()
+    _set_skills(role, skills)
+    return role
+
+
+@transaction.atomic
+def role_update(
+    *, actor: Actor, role: Role, data: Mapping[str, Any], skills: Sequence[SkillRequirement] | None = None
+) -> Role:
+    """Change a role's content; ``skills``, when given, replaces all of its skill requirements."""
+    role = _locked(role)
+    _ensure_member(actor, role.organisation_id)
+    if role.status not in ROLE_EDITABLE_STATUSES:
+        raise NotEditable(_("A closed role can no longer be changed."))
+    if data.get("places") is not None:
+        # Seekers in trial or placed keep their seat: a role cannot shrink below them.
+        role_seats_check_places(role=role, places=data["places"])
+    _apply(role, data)
+    _validate_role(role)
+    role.save()
+    if skills is not None:
+        _set_skills(role, skills)
+    return role
+
+
+@transaction.atomic
+def role_transition(*, actor: Actor, role: Role, target: str) -> Role:
+    """Move a role to ``target`` if the workflow table allows it from the current status."""
+    role = _locked(role)
+    _ensure_member(actor, role.organisation_id)
+    if not role_transition_allowed(role.status, target):
+        raise TransitionNotAllowed(
+            _("A role that is %(current)s cannot become %(target)s.")
+            % {"current": RoleStatus(role.status).label.lower(), "target": RoleStatus(target).label.lower()}
+        )
+    previous = role.status
+    role.status = target
+    if target == RoleStatus.PUBLISHED and role.published_at is None:
+        role.published_at = timezone.now()
+    role.save(update_fields=["status", "published_at", "updated_at"])
+    role_id = role.pk
+    transaction.on_commit(lambda: logger.info("Role %s moved from %s to %s", role_id, previous, target))
+    return role
+
+
+def role_publish(*, actor: Actor, role: Role) -> Role:
+    return role_transition(actor=actor, role=role, target=RoleStatus.PUBLISHED)
+
+
+def role_close(*, actor: Actor, role: Role) -> Role:
+    return role_transition(actor=actor, role=role, target=RoleStatus.CLOSED)
+
+
+def role_mark_filled(*, actor: Actor, role: Role) -> Role:
+    return role_transition(actor=actor, role=role, target=RoleStatus.FILLED)
+
