@@ -29,7 +29,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("cbs_code",)
 
     name = factory.Sequence(lambda n: f"Gemeente {n}")
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # Four digits wrap around; codes above 8999 stay free for the fixed test municipalities.
+    cbs_code = factory.Sequence(lambda n: f"GM{n % 8900 + 100:04d}")
     contact_email = "werk@gemeente.example"
 
 

@@ -143,7 +143,7 @@ def service_request_set_status(
     *, service_request: ServiceRequest, to_status: str, by, reason: str = ""
 ) -> ServiceRequest:
     """Move a request to triaged, done or rejected; a rejection needs a reason the requester will read."""
-    locked = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    locked = ServiceRequest.objects.select_for_update(of=("self",)).get(pk=service_request.pk)
     if to_status == ServiceRequestStatus.PLANNED:
         raise NotAllowed(_("A request is planned by creating its roles."), field="status")
     check_transition(locked.status, to_status)
@@ -170,7 +170,7 @@ def service_request_plan_roles(*, service_request: ServiceRequest, plan: RolePla
     organisation (created when the municipality has none yet). They show the postcode area's
     centre and never the requester's street.
     """
-    locked = ServiceRequest.objects.select_for_update().select_related("municipality", "organisation").get(
+    locked = ServiceRequest.objects.select_for_update(of=("self",)).select_related("municipality", "organisation").get(
         pk=service_request.pk
     )
     check_transition(locked.status, ServiceRequestStatus.PLANNED)
