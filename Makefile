@@ -18,11 +18,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The demo queues e-mails in the database; a worker started next to the server sends them
+# (to the console, unless EMAIL_BACKEND says otherwise) and stops with it.
 run: export DEBUG ?= true
+run: export TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Serving Werkplaats on http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	$(BIN)/python manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
@@ -41,6 +46,7 @@ messages: install
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore '$(VENV)'
 
 worker: export DEBUG ?= true
+worker: export TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 worker: install
 	$(BIN)/python manage.py db_worker
 
