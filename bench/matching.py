@@ -1,7 +1,7 @@
 """Benchmark of the matching engine on a synthetic city, against the per-pair reference.
 
-    .venv/bin/python -m bench.matching            # 50,000 seekers, 10,000 roles
-    .venv/bin/python -m bench.matching --quick    # 10,000 seekers, 2,000 roles, under a minute
+    .venv/bin/python bench/matching.py            # 50,000 seekers, 10,000 roles
+    .venv/bin/python bench/matching.py --quick    # 10,000 seekers, 2,000 roles, under a minute
 
 Measures in one run: top-20 seekers for a role and top-20 roles for a seeker (engine and
 reference, medians; the reference is timed on fewer samples because it is slow), a full matching
@@ -19,11 +19,16 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
 
-from bench.synthetic_city import City, generate_city
-from marketplace.matching import (
+if not __package__:
+    # Run as a script (python bench/matching.py): make the project importable.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.synthetic_city import City, generate_city  # noqa: E402
+from marketplace.matching import (  # noqa: E402
     RoleSet,
     RungOverrides,
     SeekerSet,
