@@ -26,7 +26,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Serving Werkplaats on http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
-	$(BIN)/python manage.py db_worker --no-reload --interval 2 & worker=$$!; \
+	$(BIN)/python manage.py db_worker --no-reload --interval 2 --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
