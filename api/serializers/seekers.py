@@ -164,17 +164,17 @@ class SeekerWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
 
 
 class MyProfileWriteSerializer(SeekerWriteSerializer):
-    """What a job seeker may change about themselves: availability, consent, skills and interests."""
+    """What a job seeker may change about themselves: availability, Dutch level, consent, skills and interests."""
 
     unknown_field_hints = {
         name: _("Ask your caseworker to change this.")
         for name in ("first_name", "last_name", "email", "phone", "date_of_birth", "home_postcode", "rung",
-                     "language_level", "physical_limits", "support_needs", "motivation", "status", "burden",
+                     "physical_limits", "support_needs", "motivation", "status", "burden",
                      "caseworker", "latitude", "longitude")
     }
 
     class Meta(SeekerWriteSerializer.Meta):
-        fields = ["hours_min", "hours_max", "weekdays", "max_travel_km", "card_visible", "introduction_allowed",
-                  "preferred_language", "skills", "interests"]
+        fields = ["hours_min", "hours_max", "weekdays", "max_travel_km", "language_level", "card_visible",
+                  "introduction_allowed", "preferred_language", "skills", "interests"]
 
 

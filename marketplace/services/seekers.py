@@ -33,8 +33,8 @@ SEEKER_STAFF_FIELDS = frozenset({
 })
 # What a seeker may change themselves: availability, consent and language of the interface.
 SEEKER_OWN_FIELDS = frozenset({
-    "hours_min", "hours_max", "weekdays", "max_travel_km", "card_visible", "introduction_allowed",
-    "preferred_language",
+    "hours_min", "hours_max", "weekdays", "max_travel_km", "language_level", "card_visible",
+    "introduction_allowed", "preferred_language",
 })
 CONSENT_FIELDS = ("card_visible", "introduction_allowed")
 SEEKER_HOURS_MAX = 60

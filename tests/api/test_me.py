@@ -36,7 +36,7 @@ def test_a_seeker_changes_availability_consent_and_skills(world, client_for, ski
 
 
 @pytest.mark.parametrize("field, value", [
-    ("rung", 6), ("burden", {"debts": ""}), ("first_name", "Anders"), ("language_level", "C2"),
+    ("rung", 6), ("burden", {"debts": ""}), ("first_name", "Anders"), ("physical_limits", []),
     ("status", "placed"),
 ])
 def test_a_seeker_cannot_change_what_their_caseworker_keeps(world, client_for, field, value):
@@ -48,6 +48,22 @@ def test_a_seeker_cannot_change_what_their_caseworker_keeps(world, client_for, f
     world.seeker.refresh_from_db()
     assert world.seeker.hours_max == 24
     assert world.seeker.burden.debts == "SENTINEL-SCHULD"
+
+
+def test_a_seeker_keeps_their_own_dutch_level_up_to_date(world, client_for):
+    response = client_for(world.seeker_user).patch(PROFILE, {"language_level": "B2"}, format="json")
+
+    assert response.status_code == 200, response.json()
+    world.seeker.refresh_from_db()
+    assert world.seeker.language_level == 4
+
+
+def test_an_unknown_dutch_level_is_refused_by_name(world, client_for):
+    response = client_for(world.seeker_user).patch(PROFILE, {"language_level": "D1"}, format="json")
+
+    assert response.status_code == 400 and "language_level" in response.json()
+    world.seeker.refresh_from_db()
+    assert world.seeker.language_level == 3
 
 
 @pytest.mark.parametrize("persona", ["employer_a", "caseworker_a"])
