@@ -11,6 +11,7 @@ from django.urls import reverse
 from marketplace.access import actor_for
 from marketplace.choices import RoleStatus
 from marketplace.models import JobAnalysis, Role, Task
+from marketplace.selectors.matching import roles_for_seeker
 from marketplace.services.carving import ProposalChoice, ProposalParameters, carving_accept
 from tests.carving_data import hospital_analysis, supermarket_analysis
 
@@ -87,6 +88,8 @@ def test_the_employer_carves_the_hospital_job_into_a_published_role(world, subsi
     assert role in Role.objects.published()
     public = Client().get("/api/v1/roles/").json()
     assert role.pk in [item["id"] for item in public["results"]]
+    fitting = roles_for_seeker(seeker=world.seeker, k=100)
+    assert role.pk in [match.role.pk for match in fitting]
 
 
 def test_a_caseworker_builds_a_stapelbaan_that_names_both_employers(world):
