@@ -17,7 +17,13 @@ from api.serializers.common import (
     skill_level_field,
     validated_postcode,
 )
-from api.serializers.fields import FlagNamesField, LanguageLevelField, NamedChoiceField, StrictInputMixin
+from api.serializers.fields import (
+    FlagNamesField,
+    LanguageLevelField,
+    NamedChoiceField,
+    StrictInputMixin,
+    WholeItemMixin,
+)
 from api.serializers.roles import RoleSerializer, physical_field, weekdays_field
 from marketplace.carving.bundles import DEFAULT_TRAVEL_SPEED_KMH
 from marketplace.constants import Physical, Support, Weekday
@@ -45,7 +51,7 @@ def money_field(**kwargs):
     return serializers.DecimalField(max_digits=9, decimal_places=2, **kwargs)
 
 
-class TaskSkillSerializer(serializers.ModelSerializer):
+class TaskSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
     skill = skill_field()
     name = serializers.CharField(source="skill.name", read_only=True)
     level = skill_level_field(default=1)

@@ -4,6 +4,7 @@ from enum import IntFlag
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+from rest_framework.fields import empty
 
 from marketplace.constants import LanguageLevel, flag_names, flags_from_names
 
@@ -65,3 +66,27 @@ class StrictInputMixin:
                     name: [self.unknown_field_hints.get(name, _("This field cannot be set here."))] for name in unknown
                 })
         return super().to_internal_value(data)
+
+
+class WholeItemMixin:
+    """An item of a nested list is always written whole, also when its parent is changed with PATCH.
+
+    DRF passes the parent's ``partial`` on to the items, which drops their required fields and
+    defaults; but the list replaces the stored one, so every item needs all of them.
+    """
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if not getattr(self.root, "partial", False):
+            return attrs
+        missing = {}
+        for name, field in self.fields.items():
+            if field.read_only or field.source in attrs:
+                continue
+            if field.required:
+                missing[name] = [field.error_messages["required"]]
+            elif field.default is not empty:
+                attrs[field.source] = field.default() if callable(field.default) else field.default
+        if missing:
+            raise serializers.ValidationError(missing)
+        return attrs

@@ -15,7 +15,13 @@ from api.serializers.common import (
     skill_level_field,
     validated_postcode,
 )
-from api.serializers.fields import FlagNamesField, LanguageLevelField, NamedChoiceField, StrictInputMixin
+from api.serializers.fields import (
+    FlagNamesField,
+    LanguageLevelField,
+    NamedChoiceField,
+    StrictInputMixin,
+    WholeItemMixin,
+)
 from marketplace.choices import RoleKind, RoleStatus
 from marketplace.constants import Physical, Support, Weekday
 from marketplace.models import Organisation, Role, RoleSkill
@@ -34,7 +40,7 @@ def physical_field(**kwargs):
     return FlagNamesField(flag_type=Physical, enum_name="PhysicalDemand", **kwargs)
 
 
-class RoleSkillSerializer(serializers.ModelSerializer):
+class RoleSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
     skill = skill_field()
     name = serializers.CharField(source="skill.name", read_only=True)
     level = skill_level_field(default=1)

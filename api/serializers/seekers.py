@@ -13,7 +13,7 @@ from api.serializers.common import (
     skill_level_field,
     validated_postcode,
 )
-from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin
+from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin, WholeItemMixin
 from api.serializers.roles import physical_field, support_field, weekdays_field
 from marketplace.choices import SeekerStatus
 from marketplace.models import Caseworker, JobSeeker, SeekerBurden, SeekerSkill, SkillCategory
@@ -40,7 +40,7 @@ def physical_limits_field(**kwargs):
     return physical_field(**kwargs)
 
 
-class SeekerSkillSerializer(serializers.ModelSerializer):
+class SeekerSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
     skill = skill_field()
     name = serializers.CharField(source="skill.name", read_only=True)
     level = skill_level_field(default=1)

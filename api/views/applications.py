@@ -9,6 +9,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from api.filters import MAX_ID, IntegerFilter
 from api.serializers.applications import (
     ApplicationCreateSerializer,
     ApplicationDetailSerializer,
@@ -37,7 +38,7 @@ from marketplace.services.applications import (
 class ApplicationFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=ApplicationStatus.choices,
                                                  help_text=_("One or more statuses."))
-    role = django_filters.NumberFilter(field_name="role_id", help_text=_("Id of a role."))
+    role = IntegerFilter(field_name="role_id", min_value=1, max_value=MAX_ID, help_text=_("Id of a role."))
 
     class Meta:
         model = Application

@@ -94,9 +94,10 @@ def _locked(role: Role) -> Role:
 
 @transaction.atomic
 def role_create(
-    *, actor: Actor, organisation: Organisation, data: Mapping[str, Any], skills: Sequence[SkillRequirement] = ()
+    *, actor: Actor, organisation: Organisation, data: Mapping[str, Any],
+    skills: Sequence[SkillRequirement] | None = (),
 ) -> Role:
-    """A new draft role of ``organisation``, in that organisation's municipality."""
+    """A new draft role of ``organisation``, in that organisation's municipality; ``skills`` None means none."""
     _ensure_member(actor, organisation.pk)
     role = Role(
         organisation=organisation, municipality_id=organisation.municipality_id, created_by=actor.user,
@@ -105,7 +106,7 @@ def role_create(
     _apply(role, data)
     _validate_role(role)
     role.save()
-    _set_skills(role, skills)
+    _set_skills(role, skills or ())
     return role
 
 

@@ -12,6 +12,7 @@ from marketplace.constants import WORKWEEK, Physical, Weekday
 from marketplace.fields import FlagsFormField
 from marketplace.models import Skill, TaskComplexity
 from marketplace.services.carving import BundleParameters, ProposalChoice, ProposalParameters, TaskSkillInput
+from portal.forms.common import BoundedModelMultipleChoiceField
 
 # The statutory minimum hourly wage the demo uses; the user changes it on the proposals step.
 DEFAULT_CARVED_WAGE = Decimal("14.40")
@@ -33,17 +34,6 @@ def add_service_errors(form: forms.Form, error: ValidationError, renamed: dict |
     for name, messages in error.message_dict.items():
         name = (renamed or {}).get(name, name)
         form.add_error(name if name in form.fields else None, messages)
-
-
-class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Refuses ids beyond the database's integers as invalid choices instead of failing in the query."""
-
-    def _check_values(self, value):
-        for pk in value:
-            if not str(pk).isdigit() or len(str(pk)) > 18:
-                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
-                                      params={"pk": pk})
-        return super()._check_values(value)
 
 
 class JobAnalysisForm(forms.Form):

@@ -23,6 +23,17 @@ def money(label, *, required=False, **kwargs) -> forms.DecimalField:
                               widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}), **kwargs)
 
 
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids beyond the database's integers as invalid choices instead of failing in the query."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if not str(pk).isdigit() or len(str(pk)) > 18:
+                raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
+                                      params={"pk": pk})
+        return super()._check_values(value)
+
+
 def add_service_errors(form: forms.Form, error: ValidationError, renamed: dict | None = None) -> None:
     """Show a service's field-named errors next to the form's fields; anything else goes above the form.
 

@@ -8,7 +8,7 @@ from marketplace.choices import WEEKDAY_LABELS, LanguageLevelChoice, RoleKind, S
 from marketplace.constants import Weekday
 from marketplace.fields import FlagsFormField
 from marketplace.services.seekers import SEEKER_OWN_FIELDS, SkillHeld
-from portal.forms.common import whole_number
+from portal.forms.common import BoundedModelMultipleChoiceField, whole_number
 
 HOURS_MAX = 60
 TRAVEL_KM_MAX = 100
@@ -31,7 +31,7 @@ class ProfileForm(forms.Form):
         label=_("Your level of Dutch"), coerce=int, choices=LanguageLevelChoice.choices,
         help_text=_("A1 is a beginner, B1 is everyday Dutch, C2 is like a native speaker."),
     )
-    interests = forms.ModelMultipleChoiceField(
+    interests = BoundedModelMultipleChoiceField(
         label=_("Work you like"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
     )
 

@@ -219,3 +219,37 @@ def test_numbers_that_are_no_database_ids_are_refused_by_name(world, client_for,
 
     assert response.status_code in (400, 404)
     assert query.split("=")[0] in response.json()
+
+
+@pytest.mark.parametrize("query", [f"role={10**30}", "role=1e30", "role=1.5", "role=abc"])
+def test_an_application_role_filter_that_is_no_database_id_is_refused_by_name(world, client_for, query):
+    assert_names_field(client_for(world.employer_a).get(f"/api/v1/applications/?{query}"), "role")
+
+
+def test_a_role_skill_without_a_skill_in_a_patch_is_refused_by_name_and_the_skills_stay(world, client_for,
+                                                                                         published_role):
+    response = client_for(world.employer_a).patch(f"{ROLES}{published_role.pk}/", {"skills": [{"level": 1}]},
+                                                  format="json")
+
+    assert_names_field(response, "skills")
+    assert list(response.json()["skills"]["0"]) == ["skill"]
+    assert published_role.skill_requirements.count() == 1
+
+
+def test_a_role_skill_patched_without_level_or_required_gets_the_defaults(world, client_for, published_role, skills):
+    response = client_for(world.employer_a).patch(f"{ROLES}{published_role.pk}/",
+                                                  {"skills": [{"skill": skills[1].pk}]}, format="json")
+
+    assert response.status_code == 200, response.json()
+    assert [(rs.skill, rs.level, rs.required) for rs in published_role.skill_requirements.all()] == [
+        (skills[1], 1, True)
+    ]
+
+
+@pytest.mark.parametrize("persona, url", [("caseworker_a", "seeker"), ("seeker_user", "/api/v1/me/profile/")])
+def test_a_seeker_skill_without_a_skill_in_a_patch_is_refused_by_name(world, client_for, persona, url):
+    url = f"/api/v1/seekers/{world.seeker.pk}/" if url == "seeker" else url
+
+    response = client_for(getattr(world, persona)).patch(url, {"skills": [{"level": 2}]}, format="json")
+
+    assert_names_field(response, "skills")

@@ -56,6 +56,16 @@ def test_tasks_are_read_changed_reordered_and_deleted(world, client_for, hospita
         "Verpleegkundige zorg", "Maaltijden rondbrengen", "Bedden opmaken"]
 
 
+def test_a_task_skill_without_a_skill_in_a_patch_is_a_400_naming_the_skills(world, client_for, hospital):
+    meals = hospital.tasks.get(name="Maaltijden rondbrengen")
+
+    response = client_for(world.employer_a).patch(url(hospital, f"tasks/{meals.pk}"), {"skills": [{"level": 2}]},
+                                                  format="json")
+
+    assert response.status_code == 400
+    assert "skills" in response.json()
+
+
 @pytest.mark.parametrize("changes, field", [
     ({"hours_per_week": "0"}, "hours_per_week"),
     ({"hours_per_week": "37", "window_start": "06:00", "window_end": "16:00"}, "hours_per_week"),

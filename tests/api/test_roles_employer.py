@@ -47,6 +47,14 @@ def test_employer_posts_a_role_publishes_it_and_anonymous_visitors_find_it_nearb
     assert 0 < results[0]["distance_km"] < 5
 
 
+def test_employer_posts_a_role_without_skills(world, client_for, role_payload):
+    response = client_for(world.employer_a).post(ROLES, role_payload(skills=...), format="json")
+
+    assert response.status_code == 201, response.content
+    assert response.json()["skills"] == []
+    assert Role.objects.get(pk=response.json()["id"]).skill_requirements.count() == 0
+
+
 def test_employer_cannot_edit_another_employers_role(world, client_for, published_role):
     response = client_for(world.employer_b).patch(f"{ROLES}{published_role.pk}/", {"title": "Overgenomen"},
                                                   format="json")

@@ -95,6 +95,15 @@ def test_bad_profile_input_is_named_next_to_the_field_and_kept(world, seeker, sk
     assert world.seeker.hours_min == 8
 
 
+def test_an_interest_id_beyond_the_database_range_is_named_next_to_the_field(world, seeker):
+    response = post(seeker, en("seeker-profile"), profile_form(interests=[str(10**30)]))
+
+    assert response.status_code == 400
+    assert 'id="id_interests_errors"' in response.content.decode()
+    world.seeker.refresh_from_db()
+    assert world.seeker.hours_max != 20
+
+
 def test_the_language_level_is_editable_exactly_when_the_service_lets_the_seeker_change_it(seeker):
     html = seeker.get(en("seeker-profile")).content.decode()
 
