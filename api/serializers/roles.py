@@ -111,6 +111,9 @@ class RoleSerializer(serializers.ModelSerializer):
             for name in ("latitude", "longitude"):
                 if data[name] is not None:
                     data[name] = round(data[name], 2)
+            if data["distance_km"] is not None:
+                # As coarse as the rounded coordinates: distances from a few points must not pin the door.
+                data["distance_km"] = float(round(data["distance_km"]))
         return data
 
 

@@ -63,6 +63,20 @@ def test_work_at_a_residents_address_shows_only_the_area_to_the_public(world, cl
     assert (insider["postcode"], insider["latitude"], insider["street"]) == ("1234 AB", 52.371234, "Marktstraat 1")
 
 
+def test_distances_to_work_at_a_residents_address_are_whole_kilometres_for_the_public(world, client_for):
+    role = factories.RoleFactory(organisation=world.association_organisation, published=True,
+                                 at_requester_address=True, latitude=52.371234, longitude=4.894321,
+                                 kind=RoleKind.BUURTDIENST)
+    near = f"{ROLES}?near=52.3800,4.9100&radius_km=10"
+
+    public = next(item for item in client_for(None).get(near).json()["results"] if item["id"] == role.pk)
+    insider = next(item for item in client_for(world.association).get(near).json()["results"]
+                   if item["id"] == role.pk)
+
+    assert insider["distance_km"] == 1.4
+    assert public["distance_km"] == 1.0
+
+
 def test_the_role_list_query_count_does_not_grow_with_the_page_size(world, client_for, skills):
     for number in range(30):
         role = factories.RoleFactory(organisation=world.organisation_a if number % 2 else world.organisation_b,
