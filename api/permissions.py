@@ -1,5 +1,7 @@
 """Who may call which endpoint; which rows they reach is decided in each view's ``get_queryset()``."""
 
+from operator import attrgetter
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
@@ -7,34 +9,29 @@ from marketplace.access import actor_for
 
 
 class _ActorPermission(BasePermission):
-    def has_permission(self, request, view):
-        if not request.user or not request.user.is_authenticated:
-            return False
-        return self.actor_may(actor_for(request.user))
+    """Signed-in users whose actor has the attribute named by ``requirement``; none when it is unset."""
 
-    def actor_may(self, actor) -> bool:
-        raise NotImplementedError
+    requirement: attrgetter | None = None
+
+    def has_permission(self, request, view):
+        if not request.user or not request.user.is_authenticated or self.requirement is None:
+            return False
+        return bool(self.requirement(actor_for(request.user)))
 
 
 class IsCaseworker(_ActorPermission):
     message = _("Only caseworkers can use this.")
-
-    def actor_may(self, actor) -> bool:
-        return actor.is_caseworker
+    requirement = attrgetter("is_caseworker")
 
 
 class IsJobSeeker(_ActorPermission):
     message = _("Only job seekers have a profile.")
-
-    def actor_may(self, actor) -> bool:
-        return actor.is_seeker
+    requirement = attrgetter("is_seeker")
 
 
 class IsOrganisationMember(_ActorPermission):
     message = _("Only people who act for an organisation can use this.")
-
-    def actor_may(self, actor) -> bool:
-        return bool(actor.memberships)
+    requirement = attrgetter("memberships")
 
 
 class IsOrganisationMemberOrReadOnly(IsOrganisationMember):
