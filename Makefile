@@ -18,16 +18,20 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# The demo queues e-mails in the database; a worker started next to the server sends them
-# (to the console, unless EMAIL_BACKEND says otherwise) and stops with it.
+# The demo records e-mails in an outbox in the database; a worker started next to the server sends
+# them (to the console, unless EMAIL_BACKEND says otherwise), and a sweep retries failed ones and
+# releases tasks of a worker that died. Both stop with the server.
 run: export DEBUG ?= true
 run: export TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
+# Links in e-mails and printed hints follow the address the server listens on (make run PORT=8301).
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@echo "Serving Werkplaats on http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
 	$(BIN)/python manage.py db_worker --no-reload --interval 2 --verbosity 0 & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py deliver_notifications --loop --interval 10 --verbosity 0 & sweep=$$!; \
+	trap 'kill $$worker $$sweep 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install
@@ -48,6 +52,8 @@ messages: install
 worker: export DEBUG ?= true
 worker: export TASKS_BACKEND ?= django_tasks_db.DatabaseBackend
 worker: install
+	$(BIN)/python manage.py deliver_notifications --loop --verbosity 0 & sweep=$$!; \
+	trap 'kill $$sweep 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py db_worker
 
 bench: install

@@ -1,10 +1,13 @@
 """API errors: every 4xx is JSON and names the field it is about; domain errors get their HTTP meaning.
 
 Objects of another organisation or municipality answer 404, exactly as if they did not exist,
-so that ids cannot be probed; a forbidden workflow move answers 409 Conflict.
+so that ids cannot be probed; a forbidden workflow move answers 409 Conflict. A body larger than
+``DATA_UPLOAD_MAX_MEMORY_SIZE`` answers 413 and one with too many fields 400, as JSON like the rest
+(Django itself would answer those with its HTML error page).
 """
 
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +16,7 @@ from rest_framework.exceptions import NotFound, PermissionDenied, ValidationErro
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from api.parsers import too_many_fields_message
 from marketplace.exceptions import DomainError, NotAllowed, NotYourMunicipality, NotYourOrganisation
 
 
@@ -25,7 +29,22 @@ def _validation_detail(exc: DjangoValidationError) -> dict:
     return detail
 
 
+def _request_refused(exc) -> Response | None:
+    if isinstance(exc, RequestDataTooBig):
+        message = _("The request body is larger than %(size)d bytes.") % {"size": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+        return Response({"detail": message}, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, TooManyFieldsSent):
+        return Response({"detail": too_many_fields_message()}, status=status.HTTP_400_BAD_REQUEST)
+    if isinstance(exc, TooManyFilesSent):
+        message = _("The request has more than %(count)d files.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+        return Response({"detail": message}, status=status.HTTP_400_BAD_REQUEST)
+    return None
+
+
 def exception_handler(exc, context):
+    refused = _request_refused(exc)
+    if refused is not None:
+        return refused
     if isinstance(exc, NotYourOrganisation | NotYourMunicipality):
         exc = NotFound()
     elif isinstance(exc, NotAllowed):

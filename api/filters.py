@@ -18,11 +18,13 @@ from marketplace.access import actor_for
 from marketplace.choices import RoleKind, RoleStatus, RungChoice, SeekerStatus
 from marketplace.constants import LanguageLevel, Support, Weekday, flags_from_names
 from marketplace.models import JobSeeker, Role, Skill
+from marketplace.selectors.locations import postcode_area_centre
 
 DEFAULT_RADIUS_KM = 10
 MAX_RADIUS_KM = 100
 MAX_ID = 2**63 - 1
 _CBS_CODE = re.compile(r"^GM[0-9]{4}$")
+_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
 
 
 def _as_id(text: str) -> int | None:
@@ -66,14 +68,23 @@ class IntegerFilter(django_filters.NumberFilter):
 
 
 class PointField(forms.CharField):
-    """``latitude,longitude`` in decimal degrees, e.g. ``52.37,4.89``."""
+    """``latitude,longitude`` in decimal degrees (``52.37,4.89``), or a Dutch postcode (``1234 AB`` or ``1234``),
+    which stands for the centre of its four-digit area."""
 
-    default_error_messages = {"invalid": _("Give a point as latitude,longitude, for example 52.37,4.89.")}
+    default_error_messages = {
+        "invalid": _("Give a point as latitude,longitude, for example 52.37,4.89, or a postcode such as 1234 AB."),
+        "unknown_postcode": _("We do not know this postcode. Try a postcode nearby."),
+    }
 
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return None
+        if postcode := _POSTCODE.match(value):
+            centre = postcode_area_centre(postcode.group(1))
+            if centre is None:
+                raise forms.ValidationError(self.error_messages["unknown_postcode"], code="unknown_postcode")
+            return centre
         try:
             latitude, longitude = (float(part) for part in value.split(","))
         except ValueError:
@@ -169,7 +180,8 @@ class RoleFilter(django_filters.FilterSet):
     municipality = MunicipalityReferenceFilter(method="filter_municipality",
                                                help_text=_("Municipality id or CBS code (GM0363)."))
     near = PointFilter(method="filter_near",
-                       help_text=_("A point latitude,longitude; roles within radius_km of it, with distance_km."))
+                       help_text=_("A point latitude,longitude or a postcode; roles within radius_km of it, with "
+                                   "distance_km."))
     radius_km = django_filters.NumberFilter(
         method="filter_noop", min_value=0.1, max_value=MAX_RADIUS_KM,
         help_text=_("Search radius around near in km (default 10, at most 100)."),

@@ -1,5 +1,6 @@
+from csp.decorators import csp_update
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from api.views.applications import ApplicationViewSet
@@ -38,7 +39,9 @@ router.register("match-rounds", MatchRoundViewSet, basename="match-round")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    # Swagger UI draws its icons as data: images; everything else it needs comes from this site.
+    path("docs/", csp_update({"img-src": ["data:"]})(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+         name="docs"),
     path("auth/token/", TokenView.as_view(), name="token"),
     path("me/profile/", MyProfileView.as_view(), name="my-profile"),
     path("me/matches/", MyMatchesView.as_view(), name="my-matches"),

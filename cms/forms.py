@@ -1,20 +1,21 @@
 """Forms of the public site: the role filters and the neighbourhood service request."""
 
-from dataclasses import dataclass
-
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cms.selectors import postcode_area_for
 from marketplace.choices import SUPPORT_LABELS, RoleKind
 from marketplace.constants import Support
+from marketplace.form_fields import DateInput, whole_number
 from marketplace.models import ServiceFrequency
 from marketplace.models.service_requests import DESCRIPTION_MAX_LENGTH
 from marketplace.validators import normalise_phone, normalise_postcode
 
 DISTANCE_CHOICES = [(km, f"{km} km") for km in (5, 10, 25, 50)]
+UNKNOWN_POSTCODE = _("We do not know this postcode. Try a postcode nearby, or leave it empty to see work at "
+                     "any distance.")
 HONEYPOT_FIELD = "website"
 
 
@@ -22,8 +23,8 @@ class RoleFilterForm(forms.Form):
     """GET filters of the role list; every field is optional and bad values become field errors."""
 
     kind = forms.ChoiceField(label=_("Kind of work"), required=False)
-    hours = forms.IntegerField(
-        label=_("Hours per week you can work"), required=False, min_value=1, max_value=40,
+    hours = whole_number(
+        _("Hours per week you can work"), required=False, min_value=1, max_value=40,
         help_text=_("Shows work that starts at this number of hours or fewer."),
     )
     postcode = forms.CharField(
@@ -45,7 +46,6 @@ class RoleFilterForm(forms.Form):
         self.fields["kind"].choices = [("", _("All kinds of work")), *RoleKind.choices]
         self.fields["skill"].choices = [("", _("All skills")), *skill_choices]
         self.fields["postcode"].widget.attrs.update(autocomplete="postal-code", inputmode="text")
-        self.fields["hours"].widget.attrs.update(inputmode="numeric")
 
     def clean_postcode(self) -> str:
         """Four digits are enough to place someone; a full postcode is accepted and cut down."""
@@ -59,6 +59,19 @@ class RoleFilterForm(forms.Form):
 
     def clean_support(self) -> int:
         return int(sum(Support[name.upper()] for name in self.cleaned_data.get("support") or []))
+
+    def clean(self):
+        """A well-formed postcode that we cannot place is said to be unknown, rather than searched without."""
+        data = super().clean()
+        digits = data.get("postcode")
+        self.area = postcode_area_for(digits) if digits else None
+        if digits and self.area is None:
+            self.add_error("postcode", UNKNOWN_POSTCODE)
+        return data
+
+    @property
+    def postcode_unknown(self) -> bool:
+        return self.is_bound and UNKNOWN_POSTCODE in self.errors.get("postcode", ())
 
     @property
     def is_filtered(self) -> bool:
@@ -86,8 +99,7 @@ class ServiceRequestForm(forms.Form):
     )
     frequency = forms.ChoiceField(label=_("How often?"), choices=ServiceFrequency.choices,
                                   initial=ServiceFrequency.ONCE, widget=forms.RadioSelect)
-    preferred_date = forms.DateField(label=_("Preferred start date"), required=False,
-                                     widget=forms.DateInput(attrs={"type": "date"}),
+    preferred_date = forms.DateField(label=_("Preferred start date"), required=False, widget=DateInput(),
                                      help_text=_("Leave empty if any date is fine."))
     timing_notes = forms.CharField(label=_("Preferred days or times"), max_length=200, required=False,
                                    help_text=_("For example: Tuesday mornings."))
@@ -139,29 +151,3 @@ class ServiceRequestForm(forms.Form):
         """Show errors raised by the service next to the matching field, or above the form."""
         for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
             self.add_error(field if field in self.fields else None, messages)
-
-
-@dataclass(frozen=True)
-class SubmissionRateLimit:
-    """At most ``limit`` accepted submissions per client address per ``window`` seconds (in the cache)."""
-
-    scope: str
-    limit: int = 5
-    window: int = 60 * 60
-
-    def _key(self, request) -> str:
-        return f"rate:{self.scope}:{request.META.get('REMOTE_ADDR', 'unknown')}"
-
-    def is_exceeded(self, request) -> bool:
-        return cache.get(self._key(request), 0) >= self.limit
-
-    def hit(self, request) -> None:
-        key = self._key(request)
-        if not cache.add(key, 1, self.window):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, self.window)
-
-
-service_request_rate_limit = SubmissionRateLimit(scope="service-request")

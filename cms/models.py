@@ -20,15 +20,17 @@ from wagtail.search import index
 
 from cms import selectors
 from cms.blocks import RICH_TEXT_FEATURES, AudienceBlock, BodyBlock
-from cms.forms import RoleFilterForm, ServiceRequestForm, service_request_rate_limit
+from cms.forms import RoleFilterForm, ServiceRequestForm
 from cms.site_settings import SiteSettings
 from cms.snippets import Menu, MenuItem
 from marketplace.access import actor_for
 from marketplace.choices import OrganisationKind
 from marketplace.exceptions import DomainError
+from marketplace.ratelimit import client_address
 from marketplace.selectors.service_requests import service_request_list_of_requester
 from marketplace.services.applications import application_express_interest
 from marketplace.services.service_requests import service_request_submit
+from marketplace.throttles import service_request_limit
 
 __all__ = [
     "EmployerPage", "HomePage", "Menu", "MenuItem", "RoleIndexPage", "ServiceIndexPage", "ServicePage",
@@ -173,13 +175,15 @@ class ServicePage(RoutablePageMixin, Page):
         form = ServiceRequestForm(request.POST, **form_kwargs)
         if form.is_spam():
             return redirect(self.thanks_url)
-        if service_request_rate_limit.is_exceeded(request):
-            form.add_error(None, _("You have sent several requests in a short time. Please wait an hour and "
-                                   "try again, or call us."))
-            response = self.render(request, context_overrides={"form": form})
-            response.status_code = 429
-            return response
+        # Anonymous requests count against one limit per client address, shared with the API; the
+        # count grows before the request is stored, so simultaneous posts cannot slip past it.
+        anonymous = not request.user.is_authenticated
+        limit, address = service_request_limit(), client_address(request.META)
+        if anonymous and limit.is_exceeded(address):
+            return self._too_many_requests(request, form)
         if form.is_valid():
+            if anonymous and not limit.attempt(address):
+                return self._too_many_requests(request, form)
             try:
                 service_request_submit(
                     category=self.category, municipality=site_municipality(request),
@@ -190,9 +194,15 @@ class ServicePage(RoutablePageMixin, Page):
             except ValidationError as error:
                 form.add_service_errors(error)
             else:
-                service_request_rate_limit.hit(request)
                 return redirect(self.thanks_url)
         return self.render(request, context_overrides={"form": form})
+
+    def _too_many_requests(self, request, form):
+        form.add_error(None, _("You have sent several requests in a short time. Please wait an hour and "
+                               "try again, or call us."))
+        response = self.render(request, context_overrides={"form": form})
+        response.status_code = 429
+        return response
 
     @path("bedankt/", name="thanks")
     def thanks(self, request):
@@ -241,10 +251,8 @@ class RoleIndexPage(RoutablePageMixin, Page):
             kind=data.get("kind") or "", hours=data.get("hours"), postcode_digits=data.get("postcode") or "",
             distance_km=data.get("distance") or 10, skill_id=data.get("skill"), support=data.get("support") or 0,
         )
-        area = selectors.postcode_area_for(filters.postcode_digits)
-        if filters.postcode_digits and area is None:
-            form.add_error("postcode", _("We do not know this postcode area. Try a postcode nearby."))
-        return filters, area
+        # The form looked the postcode up; an unknown one is an error on the form, not a search without distance.
+        return filters, getattr(form, "area", None)
 
     @path("<int:role_id>/", name="role_detail")
     def role_detail(self, request, role_id):

@@ -46,3 +46,21 @@ def env_required(name: str, reason: str) -> str:
     if not value:
         raise ImproperlyConfigured(f"{name} must be set: {reason}")
     return value
+
+
+def cache_from_url(url: str) -> dict:
+    """A ``CACHES`` entry from a URL: ``redis://host:6379/0`` (or ``rediss://``), ``db://table_name``,
+    ``locmem://`` or ``dummy://``. Rate limits and lock-outs live here, so production shares one
+    cache (Redis or the database) between every process."""
+    scheme, _, rest = url.partition("://")
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        return {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": rest or "werkplaats_cache"}
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": rest or "werkplaats"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss://, db://, locmem:// or dummy://, not {url!r}"
+    )

@@ -3,12 +3,15 @@
 Every variable is documented in README.md and .env.example.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_required, env_str
+from config.env import cache_from_url, env_bool, env_int, env_list, env_required, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -29,6 +32,7 @@ INSTALLED_APPS = [
     "cms",
     "api",
     "portal",
+    "accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -47,7 +51,13 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "rest_framework.authtoken",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "csp",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -61,15 +71,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.ContentSecurityPolicyMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -108,6 +124,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Rate limits and login lock-outs are counted here: every web process must share it in production.
+CACHES = {"default": cache_from_url(env_str("CACHE_URL") or "locmem://")}
+# Proxies (addresses or networks) whose X-Forwarded-For is believed; nobody else's is.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", [])
+# Service requests one anonymous visitor may send, through the form and the API together.
+THROTTLE_ANON_SERVICE_REQUESTS = env_str("THROTTLE_ANON_SERVICE_REQUESTS", "5/hour")
+# Password reset links asked for, counted per client address and per e-mail address.
+THROTTLE_PASSWORD_RESETS = env_str("THROTTLE_PASSWORD_RESETS", "5/hour")
+
+# How long an anonymous candidate's reference on an employer's card stays valid (marketplace/references.py).
+CANDIDATE_REFERENCE_MAX_AGE = env_int("CANDIDATE_REFERENCE_HOURS", 8) * 3600
+# Invitations one employer organisation may send per hour, across the portal and the API.
+INVITATIONS_PER_HOUR = env_int("INVITATIONS_PER_HOUR", 30)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -116,6 +146,44 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "portal-home"
+
+# Lock-outs (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one username from one
+# address, that combination cannot sign in for LOGIN_LOCKOUT_MINUTES, not even with the right
+# password. Counting the combination means nobody can lock everyone out from one address.
+# The failures are kept in the database, which every web process shares.
+# AxesBackend refuses locked-out attempts and signs nobody in itself; it comes first, and it can also
+# load a signed-in user, as tools that sign in with the first backend expect (Wagtail's test helpers).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+LOGIN_LOCKOUT_MINUTES = env_int("LOGIN_LOCKOUT_MINUTES", 15)
+if LOGIN_FAILURE_LIMIT < 1 or LOGIN_LOCKOUT_MINUTES < 1:
+    raise ImproperlyConfigured("LOGIN_FAILURE_LIMIT and LOGIN_LOCKOUT_MINUTES must be at least 1")
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Attempts during a lock-out are refused unseen and do not extend it: the lock ends on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# The client address of every rate limit (TRUSTED_PROXIES decides whose X-Forwarded-For counts).
+AXES_CLIENT_IP_CALLABLE = "accounts.lockout.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Keep no record of successful sign-ins; failed ones are deleted once their cool-off has passed.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "otp_code"]
+AXES_ENABLE_ADMIN = False
+# Wagtail's own reset form would bypass the limits of /accounts/password_reset/, which staff use too.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+
+# Two-step sign-in (TOTP, django-otp) for caseworkers and superusers: they can open the draaglast.
+REQUIRE_STAFF_2FA = env_bool("REQUIRE_STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# API tokens stop working this many hours after they are issued; 0 keeps them until revoked.
+API_TOKEN_LIFETIME_HOURS = env_int("API_TOKEN_LIFETIME_HOURS", 24 * 30)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -151,6 +219,20 @@ TASKS = {
     }
 }
 
+# E-mails wait in an outbox table, written with the change that causes them, until the worker has
+# handed them to the mail server. A failed attempt is retried after BASE, 2×BASE, 4×BASE … seconds
+# (at most MAX); after MAX_ATTEMPTS the notification is marked failed for staff to see. A worker
+# holds a notification for LEASE seconds while sending; the lease must outlast EMAIL_TIMEOUT.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+NOTIFICATION_MAX_ATTEMPTS = env_int("NOTIFICATION_MAX_ATTEMPTS", 10)
+NOTIFICATION_RETRY_BASE_SECONDS = env_int("NOTIFICATION_RETRY_BASE_SECONDS", 60)
+NOTIFICATION_RETRY_MAX_SECONDS = env_int("NOTIFICATION_RETRY_MAX_SECONDS", 6 * 3600)
+NOTIFICATION_LEASE_SECONDS = env_int("NOTIFICATION_LEASE_SECONDS", 300)
+# Sent notifications (recipient addresses) are deleted after this many days.
+NOTIFICATION_KEEP_DAYS = env_int("NOTIFICATION_KEEP_DAYS", 30)
+# A task still "running" after this long lost its worker: it is marked failed and, if safe, queued again.
+TASK_STUCK_AFTER_SECONDS = env_int("TASK_STUCK_AFTER_SECONDS", 3600)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "api.authentication.TokenAuthentication",
@@ -162,9 +244,11 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {
-        "anon_service_request": env_str("THROTTLE_ANON_SERVICE_REQUESTS", "5/hour"),
-    },
+    # JSON only, nested at most api.parsers.MAX_JSON_DEPTH levels; the token view also takes forms.
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
+    # JSON only, also for a browser: people explore the API in the Swagger UI at /api/v1/docs/, which runs
+    # under the site's Content-Security-Policy (DRF's browsable pages would need inline styles).
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Werkplaats API",
@@ -177,6 +261,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "PREPROCESSING_HOOKS": ["api.schema.only_api_endpoints"],
+    # Swagger UI comes from our own static files: the docs work offline and need no third-party host.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {
@@ -186,7 +274,83 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 
+# Security headers and cookies (see docs/privacy.md, "Headers and input").
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links from the site never carry its URLs elsewhere; the status page of a service request carries a
+# secret token in its URL and sends no Referer at all (cms/views.py).
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+# No script of the site or the admin reads the CSRF cookie: the token comes with each form or page.
+CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+# Avatars would come from gravatar.com, and the admin would ask wagtail.org for new releases: third-party
+# hosts that learn who opens the admin, and that the policy below blocks anyway.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Content-Security-Policy (django-csp; config/middleware.py): everything from this site only, no inline
+# script or style, no plug-ins, and no framing by others. A page that needs a script of its own gives it
+# the request's nonce (``nonce="{{ request.csp_nonce }}"``); the nonce then joins script-src.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The Wagtail admin is Wagtail's code, not ours: its date pickers and dialogs come with inline scripts
+# that carry no nonce, it sets style attributes, draws icons and previews from data: and blob: URLs and
+# shows page previews in a frame of its own. These directives replace the site's on its pages only; it
+# still loads nothing from another host, and it is open only to staff signed in with two steps.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PATH_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# Browser features that no page of the site uses are switched off (config/middleware.py).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media", "geolocation",
+        "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    )
+}
+
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Plain HTTP is redirected to HTTPS; behind a proxy that already redirects (and terminates TLS) this
+    # may be switched off with SECURE_SSL_REDIRECT=false.
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # Browsers remember for a year to use HTTPS only, for every subdomain too. "preload" only says the
+    # domain may be put on the browsers' built-in list; someone still has to submit it.
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    # A setting switched off on purpose is not reported by "manage.py check --deploy" as if forgotten.
+    SILENCED_SYSTEM_CHECKS = [
+        check for check, deliberate in (
+            ("security.W008", not SECURE_SSL_REDIRECT),
+            ("security.W004", not SECURE_HSTS_SECONDS),
+            ("security.W005", SECURE_HSTS_SECONDS and not SECURE_HSTS_INCLUDE_SUBDOMAINS),
+            ("security.W021", SECURE_HSTS_SECONDS and not SECURE_HSTS_PRELOAD),
+        ) if deliberate
+    ]

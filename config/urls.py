@@ -16,7 +16,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("aanvraag/<str:token>/", service_request_status, name="service_request_status"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include("portal.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

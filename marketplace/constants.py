@@ -10,6 +10,7 @@ demands) are stored as bit flags: one integer column in the database and one
 needs" is a single ``needs & ~offered == 0`` test.
 """
 
+from datetime import date
 from enum import IntEnum, IntFlag
 
 
@@ -82,6 +83,19 @@ class SkillLevel(IntEnum):
     ROUTINE = 2  # kan het zelfstandig
     EXPERIENCED = 3  # kan het anderen leren
 
+
+# Limits on what people type, named once; the models, the admin, the portal and the API all enforce them.
+LONG_TEXT_MAX_LENGTH = 5000  # a role's public description
+TEXT_MAX_LENGTH = 2000  # descriptions of requests, motivation, each part of the draaglast
+NOTE_MAX_LENGTH = 1000  # notes and reasons on a timeline or in a log
+
+# Dates people enter (start and end dates, preferred dates, ladder steps, retention checks) lie in this
+# window: the marketplace holds nothing from before 2000, and nobody plans further ahead than a few years.
+EARLIEST_DATE = date(2000, 1, 1)
+DATE_YEARS_AHEAD = 5
+# A date of birth: nobody on the caseload was born before this, or is younger than this many years.
+EARLIEST_BIRTH_DATE = date(1900, 1, 1)
+MINIMUM_AGE_YEARS = 15
 
 ROLE_KINDS = ("carved_task", "part_time", "buurtdienst", "beschut_werk", "dagbesteding", "volunteer")
 

@@ -72,3 +72,10 @@ class ApplicationExists(DomainError):
 
     default_message = _("This job seeker already has an application for this role.")
     field = "seeker"
+
+
+class TooManyInvitations(DomainError):
+    """An employer organisation invited more job seekers within the hour than ``INVITATIONS_PER_HOUR`` allows."""
+
+    default_message = _("Your organisation has sent as many invitations as allowed for now. Try again in an hour.")
+    field = "candidate"

@@ -1,9 +1,10 @@
-"""A model field that stores a set of options (weekdays, support, demands) as bit flags."""
+"""Model fields: a set of options (weekdays, support, demands) as bit flags, and free text with a limit."""
 
 from enum import IntFlag
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from marketplace.constants import flag_names
@@ -60,3 +61,15 @@ class FlagsField(models.PositiveSmallIntegerField):
         defaults.update(kwargs)
         defaults.pop("choices_form_class", None)
         return models.Field.formfield(self, **defaults)
+
+
+class BoundedTextField(models.TextField):
+    """Free text with a maximum length that the model's own validation enforces.
+
+    A plain TextField hands ``max_length`` to its form field only; services validate with
+    ``full_clean``, so the limit must be a validator as well, as it is for a CharField.
+    """
+
+    def __init__(self, *args, max_length: int, **kwargs):
+        super().__init__(*args, max_length=max_length, **kwargs)
+        self.validators.append(MaxLengthValidator(max_length))

@@ -1,9 +1,19 @@
-"""Validators and normalisers for Dutch identifiers used across the marketplace."""
+"""Validators and normalisers for Dutch identifiers, titles and dates used across the marketplace.
+
+They are attached to the model fields, so the admin, the portal and the API (whose services call
+``full_clean``) all refuse the same input with the same message.
+"""
 
 import re
+import unicodedata
+from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from marketplace.constants import DATE_YEARS_AHEAD, EARLIEST_BIRTH_DATE, EARLIEST_DATE, MINIMUM_AGE_YEARS
 
 # Dutch postcodes never start with 0 and never use the letter pairs SA, SD or SS.
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
@@ -55,3 +65,76 @@ def normalise_phone(value: str) -> str:
     if match := _PHONE_INTERNATIONAL.match(compact):
         return f"+{match.group(1)}"
     raise ValidationError(_("Enter a phone number such as 06 12345678 or 020 1234567."), code="invalid_phone")
+
+
+# Bidirectional overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI) reorder the text
+# around them on screen, so that a title can display as something other than what it says.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Letters that draw nothing (Hangul fillers, the braille blank) though Unicode counts them as letters.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _is_invisible(character: str) -> bool:
+    # Cf holds zero-width spaces and joiners, the soft hyphen, the byte order mark and the bidi marks;
+    # Z* and Cc are spaces, line breaks and control characters; Mn alone (a combining mark on nothing,
+    # such as the combining grapheme joiner) draws nothing either.
+    category = unicodedata.category(character)
+    return category in {"Cf", "Cc", "Zs", "Zl", "Zp", "Mn"} or character in _BLANK_LETTERS
+
+
+def visible_text(value: str) -> str:
+    """``value`` without the characters that show nothing on screen."""
+    return "".join(character for character in value or "" if not _is_invisible(character))
+
+
+def validate_title(value: str) -> None:
+    """A title or name must show something, and must not reorder the text around it.
+
+    Refuses text that is empty once invisible characters (zero-width spaces, soft hyphens, joiners,
+    fillers, white space) are left out, and text with bidirectional override or isolate characters.
+    """
+    if value and _BIDI_CONTROLS.intersection(value):
+        raise ValidationError(
+            _("The text contains characters that change the reading direction (U+202A–U+202E, U+2066–U+2069)."),
+            code="bidi_control",
+        )
+    if value and not visible_text(value):
+        raise ValidationError(_("Enter text that can be read; this holds only invisible characters."),
+                              code="invisible")
+
+
+def latest_plausible_date(today: date | None = None) -> date:
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year + DATE_YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + DATE_YEARS_AHEAD, day=28)
+
+
+def validate_plausible_date(value: date | None) -> None:
+    """A date someone plans or records in the marketplace: from 2000 to a few years from today."""
+    if value is None:
+        return
+    latest = latest_plausible_date()
+    if not EARLIEST_DATE <= value <= latest:
+        raise ValidationError(
+            _("Choose a date from %(earliest)s to %(latest)s.")
+            % {"earliest": date_format(EARLIEST_DATE, "j F Y"), "latest": date_format(latest, "j F Y")},
+            code="date_out_of_range",
+        )
+
+
+def validate_date_of_birth(value: date | None) -> None:
+    if value is None:
+        return
+    today = timezone.localdate()
+    try:
+        youngest = today.replace(year=today.year - MINIMUM_AGE_YEARS)
+    except ValueError:  # 29 February
+        youngest = today.replace(year=today.year - MINIMUM_AGE_YEARS, day=28)
+    if not EARLIEST_BIRTH_DATE <= value <= youngest:
+        raise ValidationError(
+            _("Enter a date of birth from %(earliest)s to %(latest)s.")
+            % {"earliest": date_format(EARLIEST_BIRTH_DATE, "j F Y"), "latest": date_format(youngest, "j F Y")},
+            code="date_out_of_range",
+        )

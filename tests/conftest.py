@@ -77,3 +77,15 @@ def _test_settings(settings, tmp_path):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
+    # Two-step sign-in for staff is on outside DEBUG; tests of it (tests/security/) switch it on again.
+    settings.REQUIRE_STAFF_2FA = False
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters live in the cache; each test starts with none, whatever ran before it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

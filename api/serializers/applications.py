@@ -2,10 +2,13 @@
 
 The seeker's name and contact details appear only under ``identity``, which is null unless the
 requester is the seeker, a caseworker of the municipality, or the employer after the seeker was
-introduced with consent. Sensitive data (the draaglast) never appears in these payloads.
+introduced with consent. The job seeker's id (``seeker``) is only for the seeker and caseworkers:
+an employer follows an application by its own id. The candidate card is the one of
+``marketplace.selectors.candidates``: for employers it has a distance band instead of a distance,
+no rung, and reasons without the ladder step; the stored match score (which holds the exact
+distance and the ladder step) is null for them. Sensitive data (the draaglast) never appears here.
 """
 
-import math
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +16,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.common import OrganisationRefSerializer
-from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin
-from api.serializers.roles import support_field, weekdays_field
+from api.serializers.fields import (
+    NamedChoiceField,
+    StrictDecimalField,
+    StrictInputMixin,
+    StrictIntegerField,
+)
+from api.serializers.matching import CandidateCardSerializer, MatchReasonSerializer
+from api.serializers.roles import support_field
 from marketplace.application_workflow import ActorKind
 from marketplace.choices import ApplicationStatus, RoleKind, RoleStatus
 from marketplace.models import JobSeeker, Role
@@ -25,25 +34,14 @@ from marketplace.selectors.applications import (
     application_timeline,
     identity_visible,
 )
+from marketplace.selectors.candidates import CandidateCard, application_card
 from marketplace.services.applications import PlacementTerms
 
-DISTANCE_BANDS_KM = ((2, "0-2"), (5, "2-5"), (10, "5-10"), (20, "10-20"))
-EARTH_RADIUS_KM = 6371.0
 ACTIONS = ["consent", "introduce", "start_trial", "place", "end", "decline", "withdraw"]
 
 
 def application_status_field(**kwargs):
     return NamedChoiceField(enum_name="ApplicationStatus", choices=ApplicationStatus.choices, **kwargs)
-
-
-def distance_band(seeker: JobSeeker, role: Role) -> str | None:
-    """How far the seeker lives from the work, as a band: precise enough to judge, too coarse to locate."""
-    if None in (seeker.latitude, seeker.longitude, role.latitude, role.longitude):
-        return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (seeker.latitude, seeker.longitude, role.latitude, role.longitude))
-    a = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    km = 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
-    return next((band for limit, band in DISTANCE_BANDS_KM if km < limit), "20+")
 
 
 class ApplicationRoleSerializer(serializers.ModelSerializer):
@@ -55,29 +53,6 @@ class ApplicationRoleSerializer(serializers.ModelSerializer):
         model = Role
         fields = ["id", "title", "kind", "status", "organisation", "hours_min", "hours_max", "places"]
         read_only_fields = fields
-
-
-class CandidateSkillSerializer(serializers.Serializer):
-    name = serializers.CharField(source="skill.name", read_only=True)
-    level = serializers.IntegerField(read_only=True)
-
-
-class CandidateCardSerializer(serializers.Serializer):
-    """The anonymous card: what the seeker can offer, never who they are or where they live."""
-
-    seeker = serializers.IntegerField(source="seeker_id", read_only=True,
-                                      help_text=_("Reference of the candidate, for invitations."))
-    skills = CandidateSkillSerializer(source="seeker.skill_levels.all", many=True, read_only=True)
-    hours_min = serializers.IntegerField(source="seeker.hours_min", read_only=True, allow_null=True)
-    hours_max = serializers.IntegerField(source="seeker.hours_max", read_only=True, allow_null=True)
-    weekdays = weekdays_field(source="seeker.weekdays", read_only=True)
-    language_level = LanguageLevelField(source="seeker.language_level", read_only=True)
-    distance_band_km = serializers.SerializerMethodField(
-        help_text=_("Distance from home to the work: 0-2, 2-5, 5-10, 10-20 or 20+ km; null when unknown.")
-    )
-
-    def get_distance_band_km(self, application) -> str | None:
-        return distance_band(application.seeker, application.role)
 
 
 class CandidateIdentitySerializer(serializers.ModelSerializer):
@@ -124,10 +99,17 @@ class PlacementSerializer(serializers.ModelSerializer):
 class ApplicationSerializer(serializers.ModelSerializer):
     status = application_status_field(read_only=True)
     role = ApplicationRoleSerializer(read_only=True)
-    candidate = CandidateCardSerializer(source="*", read_only=True)
+    seeker = serializers.SerializerMethodField(
+        help_text=_("Id of the job seeker, for the job seeker and caseworkers; null for employers.")
+    )
+    candidate = serializers.SerializerMethodField()
     identity = serializers.SerializerMethodField(
         help_text=_("Name and contact details; null for employers until the seeker is introduced with consent.")
     )
+    score = serializers.SerializerMethodField(
+        help_text=_("Match score of a suggestion from a matching round; null for employers.")
+    )
+    reasons = serializers.SerializerMethodField(help_text=_("Why the candidate fits, as on the candidate card."))
     seeker_consented = serializers.SerializerMethodField(
         help_text=_("Whether the seeker agreed to be introduced by name for this application.")
     )
@@ -139,7 +121,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Application
-        fields = ["id", "status", "role", "candidate", "identity", "score", "reasons", "seeker_consented",
+        fields = ["id", "status", "role", "seeker", "candidate", "identity", "score", "reasons", "seeker_consented",
                   "seeker_consented_at", "introduced_at", "placement", "available_actions", "created_at",
                   "updated_at"]
         read_only_fields = fields
@@ -147,6 +129,27 @@ class ApplicationSerializer(serializers.ModelSerializer):
     @property
     def actor(self):
         return self.context["actor"]
+
+    def card(self, application) -> CandidateCard:
+        """The candidate card of ``application`` for the requester, built once per application."""
+        cards = self.__dict__.setdefault("_cards", {})
+        if application.pk not in cards:
+            cards[application.pk] = application_card(actor=self.actor, application=application)
+        return cards[application.pk]
+
+    def get_seeker(self, application) -> int | None:
+        return None if self.card(application).for_employer else application.seeker_id
+
+    @extend_schema_field(CandidateCardSerializer)
+    def get_candidate(self, application):
+        return CandidateCardSerializer(self.card(application)).data
+
+    def get_score(self, application) -> float | None:
+        return None if self.card(application).for_employer else application.score
+
+    @extend_schema_field(MatchReasonSerializer(many=True))
+    def get_reasons(self, application):
+        return MatchReasonSerializer(self.card(application).reasons, many=True).data
 
     @extend_schema_field(CandidateIdentitySerializer(allow_null=True))
     def get_identity(self, application):
@@ -181,10 +184,15 @@ class ApplicationDetailSerializer(ApplicationSerializer):
 
 
 class ApplicationCreateSerializer(StrictInputMixin, serializers.Serializer):
-    role = serializers.IntegerField(min_value=1, help_text=_("Id of the role."))
-    seeker = serializers.IntegerField(
+    role = StrictIntegerField(min_value=1, help_text=_("Id of the role."))
+    candidate = serializers.CharField(
+        max_length=200, required=False,
+        help_text=_("Employers: the `candidate_ref` of a candidate of this role, from /api/v1/roles/{id}/candidates/. "
+                    "Job seekers leave it out."),
+    )
+    seeker = StrictIntegerField(
         min_value=1, required=False,
-        help_text=_("Employers and caseworkers: id of the job seeker to invite. Job seekers leave it out."),
+        help_text=_("Caseworkers only: id of the job seeker to invite. Employers send `candidate` instead."),
     )
     note = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
 
@@ -196,20 +204,25 @@ class NoteSerializer(StrictInputMixin, serializers.Serializer):
 
 class PlaceSerializer(NoteSerializer):
     start_date = serializers.DateField()
-    hours_per_week = serializers.IntegerField(min_value=1, max_value=40)
-    hourly_wage = serializers.DecimalField(
+    hours_per_week = StrictIntegerField(min_value=1, max_value=40)
+    hourly_wage = StrictDecimalField(
         max_digits=6, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True, default=None,
         help_text=_("Defaults to the role's hourly wage; leave empty for unpaid work."),
     )
     job_coach = serializers.BooleanField(required=False, default=False,
                                          help_text=_("A job coach supports the person at work."))
     support = support_field(required=False, default=list, help_text=_("Other support at work."))
+    override_reason = serializers.CharField(
+        max_length=1000, required=False, allow_blank=True, default="",
+        help_text=_("Caseworkers only: why terms outside the role's hours, the job seeker's hours or the minimum "
+                    "wage are agreed anyway. Logged on the timeline."),
+    )
 
     def terms(self) -> PlacementTerms:
         data = self.validated_data
         return PlacementTerms(start_date=data["start_date"], hours_per_week=data["hours_per_week"],
                               hourly_wage=data["hourly_wage"], support=data["support"] or 0,
-                              job_coach=data["job_coach"])
+                              job_coach=data["job_coach"], override_reason=data["override_reason"])
 
 
 class EndSerializer(StrictInputMixin, serializers.Serializer):

@@ -21,7 +21,10 @@ from api.serializers.fields import (
     FlagNamesField,
     LanguageLevelField,
     NamedChoiceField,
+    StrictDecimalField,
+    StrictFloatField,
     StrictInputMixin,
+    StrictIntegerField,
     WholeItemMixin,
 )
 from api.serializers.roles import RoleSerializer, physical_field, weekdays_field
@@ -40,15 +43,15 @@ MAX_ID = 2**63 - 1  # the largest primary key the database holds
 
 
 def id_field(**kwargs):
-    return serializers.IntegerField(min_value=1, max_value=MAX_ID, **kwargs)
+    return StrictIntegerField(min_value=1, max_value=MAX_ID, **kwargs)
 
 
 def hours_field(**kwargs):
-    return serializers.DecimalField(**HOURS, coerce_to_string=False, **kwargs)
+    return StrictDecimalField(**HOURS, coerce_to_string=False, **kwargs)
 
 
 def money_field(**kwargs):
-    return serializers.DecimalField(max_digits=9, decimal_places=2, **kwargs)
+    return StrictDecimalField(max_digits=9, decimal_places=2, **kwargs)
 
 
 class TaskSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
@@ -162,7 +165,7 @@ class ProposalParametersSerializer(StrictInputMixin, serializers.Serializer):
 
 
 class ProposalChoiceSerializer(StrictInputMixin, serializers.Serializer):
-    index = serializers.IntegerField(min_value=0, max_value=10_000,
+    index = StrictIntegerField(min_value=0, max_value=10_000,
                                      help_text=_("Position of the proposal in the propose response."))
     task_ids = serializers.ListField(
         child=id_field(), required=False,
@@ -190,7 +193,7 @@ class BundleParametersSerializer(StrictInputMixin, serializers.Serializer):
                                          help_text=_("Job analyses of at least two employers of your municipality."))
     target_min_hours = hours_field(default=8)
     target_max_hours = hours_field(default=24)
-    travel_speed_kmh = serializers.DecimalField(
+    travel_speed_kmh = StrictDecimalField(
         max_digits=4, decimal_places=1, min_value=Decimal(0), default=Decimal(str(DEFAULT_TRAVEL_SPEED_KMH)),
         coerce_to_string=False,
         help_text=_("Travel speed between sites; 15 km/h is cycling."),
@@ -208,7 +211,7 @@ class BundleAcceptSerializer(BundleParametersSerializer):
     carved_hourly_wage = money_field(help_text=_("Hourly wage of the combined job, in euros."))
     proposal = ProposalChoiceSerializer()
     employer_of_record = serializers.CharField(
-        required=False, allow_blank=True, default="",
+        required=False, allow_blank=True, default="", max_length=20,
         help_text=_('Id of a participating employer, or "municipality" for the municipality\'s employment '
                     "organisation; empty for the suggested one."),
     )
@@ -222,10 +225,10 @@ class BundleAcceptSerializer(BundleParametersSerializer):
 
 class BusinessCaseSerializer(serializers.Serializer):
     hours_per_week = hours_field()
-    weeks_per_year = serializers.IntegerField()
+    weeks_per_year = StrictIntegerField()
     skilled_hourly_cost = money_field()
     carved_hourly_wage = money_field()
-    subsidy_percent = serializers.DecimalField(max_digits=5, decimal_places=2)
+    subsidy_percent = StrictDecimalField(max_digits=5, decimal_places=2)
     yearly_skilled_cost = money_field(help_text=_("What these hours cost a year at the skilled rate."))
     yearly_carved_cost = money_field(help_text=_("What they cost a year at the carved role's wage."))
     yearly_wage_subsidy = money_field(help_text=_("The municipality's wage subsidy a year."))
@@ -234,24 +237,24 @@ class BusinessCaseSerializer(serializers.Serializer):
 
 
 class ProposedTaskSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="pk")
+    id = StrictIntegerField(source="pk")
     name = serializers.CharField()
     organisation = serializers.CharField(source="analysis.organisation.name")
     hours_per_week = hours_field()
-    complexity = serializers.IntegerField()
+    complexity = StrictIntegerField()
     weekdays = weekdays_field()
     window_start = serializers.TimeField()
     window_end = serializers.TimeField()
 
 
 class RequiredSkillSerializer(serializers.Serializer):
-    skill = serializers.IntegerField()
+    skill = StrictIntegerField()
     name = serializers.CharField()
-    level = serializers.IntegerField()
+    level = StrictIntegerField()
 
 
 class _ProposalSerializer(serializers.Serializer):
-    index = serializers.IntegerField()
+    index = StrictIntegerField()
     task_ids = serializers.ListField(child=id_field(), source="proposal.task_ids")
     tasks = ProposedTaskSerializer(many=True)
     hours_per_week = hours_field(source="proposal.hours")
@@ -274,7 +277,7 @@ class RoleProposalSerializer(_ProposalSerializer):
 
 
 class NotCarvedSerializer(serializers.Serializer):
-    task = serializers.IntegerField(source="task.id")
+    task = StrictIntegerField(source="task.id")
     name = serializers.CharField(source="task.name")
     reason = serializers.SerializerMethodField(help_text=_("Why the task stays with the current staff."))
 
@@ -287,33 +290,33 @@ class CarvingResultSerializer(serializers.Serializer):
     not_carved = NotCarvedSerializer(many=True)
     hours_carved = hours_field()
     yearly_net_saving = money_field()
-    subsidy_percent = serializers.DecimalField(max_digits=5, decimal_places=2)
+    subsidy_percent = StrictDecimalField(max_digits=5, decimal_places=2)
 
 
 class OrganisationHoursSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
+    id = StrictIntegerField()
     name = serializers.CharField()
     hours_per_week = hours_field()
 
 
 class TravelLegSerializer(serializers.Serializer):
     weekday = serializers.CharField()
-    from_task = serializers.IntegerField()
-    to_task = serializers.IntegerField()
-    distance_km = serializers.FloatField()
-    minutes_needed = serializers.FloatField()
-    minutes_available = serializers.FloatField()
+    from_task = StrictIntegerField()
+    to_task = StrictIntegerField()
+    distance_km = StrictFloatField()
+    minutes_needed = StrictFloatField()
+    minutes_available = StrictFloatField()
 
 
 class BundleProposalSerializer(_ProposalSerializer):
     organisations = serializers.SerializerMethodField()
-    employer_of_record = serializers.IntegerField(
+    employer_of_record = StrictIntegerField(
         source="proposal.employer_of_record", allow_null=True,
         help_text=_("The employer with more than half of the hours; null means the municipality's employment "
                     "organisation is suggested."),
     )
     legs = serializers.SerializerMethodField()
-    travel_km_per_week = serializers.DecimalField(max_digits=7, decimal_places=1, source="proposal.travel_km_per_week")
+    travel_km_per_week = StrictDecimalField(max_digits=7, decimal_places=1, source="proposal.travel_km_per_week")
 
     @extend_schema_field(OrganisationHoursSerializer(many=True))
     def get_organisations(self, view):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.fields import NamedChoiceField
+from api.serializers.fields import NamedChoiceField, StrictFloatField
 from marketplace.choices import RungChoice, SkillLevelChoice
 from marketplace.models import Municipality, Organisation, Skill
 from marketplace.validators import normalise_postcode
@@ -55,8 +55,8 @@ def validated_postcode(value: str) -> str:
 
 
 def latitude_field(**kwargs) -> serializers.FloatField:
-    return serializers.FloatField(min_value=-90, max_value=90, allow_null=True, required=False, **kwargs)
+    return StrictFloatField(min_value=-90, max_value=90, allow_null=True, required=False, **kwargs)
 
 
 def longitude_field(**kwargs) -> serializers.FloatField:
-    return serializers.FloatField(min_value=-180, max_value=180, allow_null=True, required=False, **kwargs)
+    return StrictFloatField(min_value=-180, max_value=180, allow_null=True, required=False, **kwargs)

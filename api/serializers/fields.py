@@ -1,12 +1,60 @@
-"""Serializer fields for the domain's codes: flags as lists of names, language levels as "B1"."""
+"""Serializer fields for the domain's codes (flags as lists of names, language levels as "B1") and numbers
+that are numbers."""
 
 from enum import IntFlag
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework.fields import empty
 
 from marketplace.constants import LanguageLevel, flag_names, flags_from_names
+
+NOT_A_BOOLEAN = _("Enter a number, not true or false.")
+
+
+class StrictNumberMixin:
+    """Refuse JSON ``true`` and ``false`` where a number is expected.
+
+    Python counts a boolean as the number 1 or 0, so DRF's FloatField takes ``"latitude": true`` as
+    latitude 1.0; a client that sends a boolean for a number has made a mistake worth naming.
+    """
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):
+            raise serializers.ValidationError(NOT_A_BOOLEAN, code="invalid")
+        return super().to_internal_value(data)
+
+
+class StrictIntegerField(StrictNumberMixin, serializers.IntegerField):
+    pass
+
+
+class StrictFloatField(StrictNumberMixin, serializers.FloatField):
+    pass
+
+
+class StrictDecimalField(StrictNumberMixin, serializers.DecimalField):
+    pass
+
+
+STRICT_NUMBER_FIELDS = (StrictIntegerField, StrictFloatField, StrictDecimalField)
+
+
+class StrictNumbersMixin:
+    """A ModelSerializer whose generated number fields refuse booleans (see ``StrictNumberMixin``)."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.IntegerField: StrictIntegerField,
+        models.BigIntegerField: StrictIntegerField,
+        models.SmallIntegerField: StrictIntegerField,
+        models.PositiveIntegerField: StrictIntegerField,
+        models.PositiveSmallIntegerField: StrictIntegerField,
+        models.PositiveBigIntegerField: StrictIntegerField,
+        models.FloatField: StrictFloatField,
+        models.DecimalField: StrictDecimalField,
+    }
 
 
 class NamedChoiceField(serializers.ChoiceField):
@@ -48,8 +96,8 @@ class LanguageLevelField(NamedChoiceField):
         return LanguageLevel(value).name
 
 
-class StrictInputMixin:
-    """Reject keys the serializer does not accept instead of silently ignoring them.
+class StrictInputMixin(StrictNumbersMixin):
+    """Reject keys the serializer does not accept instead of silently ignoring them (and booleans as numbers).
 
     A client that sends ``status`` or ``rung`` to a plain update expects it to change; telling them
     which keys were not taken (and, where useful, how to change them) beats a quiet 200.

@@ -1,17 +1,20 @@
 """Matching results as the API shows them: ranked roles, anonymous candidate cards, rounds and overrides.
 
-A candidate card for an employer carries what the person can offer (skills, hours, a distance
-band, level of Dutch, step on the ladder) and never who they are: ``seeker`` is null for
-employers, and no contact detail, address or draaglast field exists in these shapes at all.
+A candidate card for an employer carries what the person can offer (skills, hours and days, a
+distance band, level of Dutch, the support they need at work) and never who they are or where they
+live: ``seeker`` is null for employers, there is no exact distance and no rung, and no contact
+detail, address or draaglast field exists in these shapes at all. The card is built by
+``marketplace.selectors.candidates``; ``CandidateCardSerializer`` is the one shape of it.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.common import OrganisationRefSerializer
-from api.serializers.fields import NamedChoiceField, StrictInputMixin
-from api.serializers.roles import weekdays_field
+from api.serializers.fields import NamedChoiceField, StrictInputMixin, StrictIntegerField
+from api.serializers.roles import support_field, weekdays_field
 from marketplace.choices import RoleKind
+from marketplace.constants import NOTE_MAX_LENGTH
 from marketplace.models import JobSeeker, LadderOverride, MatchRound, Role
 
 
@@ -46,19 +49,30 @@ class RoleMatchListSerializer(serializers.Serializer):
     )
 
 
-class MatchCardSkillSerializer(serializers.Serializer):
+class CardSkillSerializer(serializers.Serializer):
     name = serializers.CharField(read_only=True)
-    level = serializers.CharField(read_only=True)
+    level = serializers.IntegerField(read_only=True, help_text=_("1 basic, 2 routine, 3 experienced."))
+    level_label = serializers.CharField(read_only=True)
 
 
-class MatchCandidateCardSerializer(serializers.Serializer):
-    skills = MatchCardSkillSerializer(many=True, read_only=True)
-    hours_min = serializers.IntegerField(read_only=True)
-    hours_max = serializers.IntegerField(read_only=True)
-    distance_band = serializers.CharField(read_only=True, allow_null=True,
-                                          help_text=_("Distance from home to the work: 0–5, 5–10, 10–20 or 20+ km."))
+class CandidateCardSerializer(serializers.Serializer):
+    """The one candidate card, in match lists and on applications alike."""
+
+    skills = CardSkillSerializer(many=True, read_only=True)
+    hours_min = serializers.IntegerField(read_only=True, allow_null=True)
+    hours_max = serializers.IntegerField(read_only=True, allow_null=True)
+    weekdays = weekdays_field(read_only=True, help_text=_("Days the person can work."))
     language_level = serializers.CharField(read_only=True, help_text=_("Level of Dutch, A0 to C2."))
-    rung = serializers.CharField(read_only=True, help_text=_("Step on the participation ladder."))
+    support_needs = support_field(read_only=True, help_text=_("Support the person needs at work."))
+    distance_band = serializers.CharField(
+        read_only=True, allow_null=True,
+        help_text=_("Distance from home to the work: 0–5, 5–10, 10–20 or 20+ km. For employers it is measured from "
+                    "the middle of the 5 km square the person lives in."),
+    )
+    distance_km = serializers.FloatField(
+        read_only=True, allow_null=True,
+        help_text=_("The exact distance, for the job seeker and caseworkers only; null for employers."),
+    )
 
 
 class MatchCandidateSeekerSerializer(serializers.ModelSerializer):
@@ -70,11 +84,14 @@ class MatchCandidateSeekerSerializer(serializers.ModelSerializer):
 
 class CandidateSerializer(serializers.Serializer):
     candidate_ref = serializers.CharField(
-        read_only=True, help_text=_("Reference to invite this candidate to this role. For employers it is a signed "
-                                    "token that only works for this role; for caseworkers the job seeker's id."),
+        read_only=True, help_text=_("Reference to invite this candidate to this role (the `candidate` of POST "
+                                    "/api/v1/applications/). For employers an encrypted reference that works only "
+                                    "for this role and your organisation, for a few hours, and differs on every "
+                                    "request; for caseworkers the job seeker's id."),
     )
-    score = serializers.FloatField(read_only=True)
-    card = MatchCandidateCardSerializer(read_only=True)
+    score = serializers.FloatField(read_only=True, help_text=_("How well the person fits, 0 to 100. For employers "
+                                                               "it leaves out the step on the participation ladder."))
+    card = CandidateCardSerializer(read_only=True)
     reasons = MatchReasonSerializer(many=True, read_only=True)
     seeker = MatchCandidateSeekerSerializer(read_only=True, allow_null=True,
                                        help_text=_("Only for caseworkers; null for employers."))
@@ -122,6 +139,6 @@ class LadderOverrideSerializer(serializers.ModelSerializer):
 
 
 class LadderOverrideWriteSerializer(StrictInputMixin, serializers.Serializer):
-    role = serializers.IntegerField(help_text=_("Id of a role of your municipality more than one rung above."))
-    reason = serializers.CharField(allow_blank=True, trim_whitespace=True,
+    role = StrictIntegerField(help_text=_("Id of a role of your municipality more than one rung above."))
+    reason = serializers.CharField(allow_blank=True, trim_whitespace=True, max_length=NOTE_MAX_LENGTH,
                                    help_text=_("Why this job seeker may take this step; kept in the log."))

@@ -20,8 +20,10 @@ from api.serializers.fields import (
     LanguageLevelField,
     NamedChoiceField,
     StrictInputMixin,
+    StrictIntegerField,
     WholeItemMixin,
 )
+from marketplace import geo
 from marketplace.choices import RoleKind, RoleStatus
 from marketplace.constants import Physical, Support, Weekday
 from marketplace.models import Organisation, Role, RoleSkill
@@ -101,19 +103,22 @@ class RoleSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.FloatField(allow_null=True))
     def get_distance_km(self, role: Role):
         distance = getattr(role, "distance_km", None)
-        return None if distance is None else round(distance, 1)
+        if distance is None:
+            return None
+        if not role.at_requester_address:
+            return round(distance, 1)
+        if self._insider(role):
+            return round(getattr(role, "exact_distance_km", distance), 1)
+        # A resident's home: whole kilometres from its public point, so distances from many points cannot pin the door.
+        return geo.public_distance_km(distance)
 
     def to_representation(self, role: Role):
         data = super().to_representation(role)
         if role.at_requester_address and not self._insider(role):
             # A resident's home: show the area, not the door.
             data["postcode"] = (role.postcode or "")[:4]
-            for name in ("latitude", "longitude"):
-                if data[name] is not None:
-                    data[name] = round(data[name], 2)
-            if data["distance_km"] is not None:
-                # As coarse as the rounded coordinates: distances from a few points must not pin the door.
-                data["distance_km"] = float(round(data["distance_km"]))
+            point = geo.public_point(role.latitude, role.longitude)
+            data["latitude"], data["longitude"] = point if point else (None, None)
         return data
 
 
@@ -128,14 +133,14 @@ class RoleWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
         error_messages={"does_not_exist": _('You do not act for an organisation with id "{pk_value}".')},
     )
     kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices)
-    hours_min = serializers.IntegerField(min_value=1, max_value=40)
-    hours_max = serializers.IntegerField(min_value=1, max_value=40)
+    hours_min = StrictIntegerField(min_value=1, max_value=40)
+    hours_max = StrictIntegerField(min_value=1, max_value=40)
     weekdays = weekdays_field(allow_empty=False)
     physical_demands = physical_field(required=False)
     support_offered = support_field(required=False)
     language_level_required = LanguageLevelField(required=False)
     target_rung = rung_field(required=False)
-    places = serializers.IntegerField(min_value=1, max_value=1000, required=False)
+    places = StrictIntegerField(min_value=1, max_value=1000, required=False)
     postcode = postcode_field()
     latitude = latitude_field()
     longitude = longitude_field()

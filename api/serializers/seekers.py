@@ -1,5 +1,10 @@
-"""Job seekers for caseworkers (list without, detail with sensitive data) and a seeker's own profile."""
+"""Job seekers for caseworkers, the logged read of their draaglast, and a seeker's own profile.
 
+No caseworker payload carries the draaglast except the answer to the read that states a purpose
+(``BurdenReadPurposeSerializer`` in, ``BurdenReadSerializer`` out).
+"""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -13,10 +18,17 @@ from api.serializers.common import (
     skill_level_field,
     validated_postcode,
 )
-from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin, WholeItemMixin
+from api.serializers.fields import (
+    LanguageLevelField,
+    NamedChoiceField,
+    StrictInputMixin,
+    StrictIntegerField,
+    WholeItemMixin,
+)
 from api.serializers.roles import physical_field, support_field, weekdays_field
 from marketplace.choices import SeekerStatus
 from marketplace.models import Caseworker, JobSeeker, SeekerBurden, SeekerSkill, SkillCategory
+from marketplace.selectors.burden import PURPOSE_MAX_LENGTH, clean_burden_fields, clean_purpose
 from marketplace.services.seekers import SkillHeld
 
 
@@ -58,6 +70,56 @@ class BurdenSerializer(StrictInputMixin, serializers.ModelSerializer):
         fields = list(SeekerBurden.SENSITIVE_FIELDS)
 
 
+def _django_messages(error: DjangoValidationError, field: str) -> list[str]:
+    return error.message_dict.get(field, error.messages)
+
+
+class BurdenReadPurposeSerializer(StrictInputMixin, serializers.Serializer):
+    """Why a caseworker reads the draaglast, and optionally which fields; the purpose goes to the log."""
+
+    def get_fields(self):
+        # Declared here rather than as class attributes: ``fields`` is also the name of Serializer.fields.
+        return {
+            "purpose": serializers.CharField(
+                max_length=PURPOSE_MAX_LENGTH, help_text=_(
+                    "Why you need to see the draaglast, in words (for example “preparing the debt counselling "
+                    "referral”). Written to the access log with your name and the time; the job seeker sees it."
+                ),
+            ),
+            "fields": serializers.ListField(
+                child=NamedChoiceField(enum_name="BurdenField", choices=list(SeekerBurden.SENSITIVE_FIELDS)),
+                required=False, allow_empty=False,
+                help_text=_("Only these draaglast fields; leave this out to read all of them."),
+            ),
+        }
+
+    def validate_purpose(self, value):
+        try:
+            return clean_purpose(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_django_messages(error, "purpose")) from None
+
+    def validate_fields(self, value):
+        try:
+            return clean_burden_fields(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_django_messages(error, "fields")) from None
+
+
+class BurdenReadSerializer(serializers.Serializer):
+    """A logged read: what was read, why, when, and only the fields that were asked for."""
+
+    seeker = serializers.IntegerField(source="burden.seeker_id", read_only=True)
+    purpose = serializers.CharField(source="entry.purpose", read_only=True)
+    read_at = serializers.DateTimeField(source="entry.at", read_only=True,
+                                        help_text=_("When the read was written to the access log."))
+    burden = serializers.SerializerMethodField(help_text=_("Only the fields that were asked for (all by default)."))
+
+    @extend_schema_field(BurdenSerializer)
+    def get_burden(self, read) -> dict:
+        return read.values
+
+
 class SeekerSummarySerializer(serializers.ModelSerializer):
     """A caseload row: enough to find someone, nothing sensitive and no contact details."""
 
@@ -73,7 +135,7 @@ class SeekerSummarySerializer(serializers.ModelSerializer):
 
 
 class SeekerProfileSerializer(serializers.ModelSerializer):
-    """A whole profile, with the draaglast passed in by the view (which logs staff reads)."""
+    """A whole profile without the draaglast: caseworkers read that separately, with a purpose."""
 
     status = status_field(read_only=True)
     rung = rung_field(read_only=True)
@@ -82,7 +144,6 @@ class SeekerProfileSerializer(serializers.ModelSerializer):
     physical_limits = physical_limits_field(read_only=True)
     support_needs = support_needs_field(read_only=True)
     skills = SeekerSkillSerializer(source="skill_levels", many=True, read_only=True)
-    burden = serializers.SerializerMethodField(help_text=_("Sensitive: only for the seeker and their caseworkers."))
 
     class Meta:
         model = JobSeeker
@@ -90,9 +151,18 @@ class SeekerProfileSerializer(serializers.ModelSerializer):
             "id", "municipality", "caseworker", "first_name", "last_name", "email", "phone", "date_of_birth",
             "home_postcode", "latitude", "longitude", "max_travel_km", "hours_min", "hours_max", "weekdays",
             "language_level", "physical_limits", "support_needs", "rung", "motivation", "status", "card_visible",
-            "introduction_allowed", "consent_updated_at", "preferred_language", "skills", "interests", "burden",
-            "updated_at",
+            "introduction_allowed", "consent_updated_at", "preferred_language", "skills", "interests", "updated_at",
         ]
+        read_only_fields = fields
+
+
+class MyProfileSerializer(SeekerProfileSerializer):
+    """A job seeker's own profile, with their own draaglast (passed in by the view; reading it is not logged)."""
+
+    burden = serializers.SerializerMethodField(help_text=_("Your draaglast, kept by your caseworker."))
+
+    class Meta(SeekerProfileSerializer.Meta):
+        fields = [*SeekerProfileSerializer.Meta.fields, "burden"]
         read_only_fields = fields
 
     @extend_schema_field(BurdenSerializer)
@@ -115,9 +185,9 @@ class SeekerWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
     weekdays = weekdays_field(required=False)
     physical_limits = physical_limits_field(required=False)
     support_needs = support_needs_field(required=False)
-    hours_min = serializers.IntegerField(min_value=0, max_value=60, required=False, allow_null=True)
-    hours_max = serializers.IntegerField(min_value=1, max_value=60, required=False, allow_null=True)
-    max_travel_km = serializers.IntegerField(min_value=0, max_value=200, required=False)
+    hours_min = StrictIntegerField(min_value=0, max_value=60, required=False, allow_null=True)
+    hours_max = StrictIntegerField(min_value=1, max_value=60, required=False, allow_null=True)
+    max_travel_km = StrictIntegerField(min_value=0, max_value=200, required=False)
     home_postcode = postcode_field()
     latitude = latitude_field()
     longitude = longitude_field()

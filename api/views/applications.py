@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import Throttled, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
@@ -19,9 +19,17 @@ from api.serializers.applications import (
     PlaceSerializer,
 )
 from api.views.base import ActorMixin
+from marketplace.application_workflow import CASEWORKER
 from marketplace.choices import ApplicationStatus
+from marketplace.exceptions import TooManyInvitations
 from marketplace.models.applications import Application
-from marketplace.selectors.applications import application_list_for, role_for_application, seeker_invitable
+from marketplace.selectors.applications import (
+    actor_kinds_for_role,
+    application_list_for,
+    role_for_application,
+    seeker_invitable,
+)
+from marketplace.selectors.matching import seeker_for_candidate_ref
 from marketplace.services.applications import (
     application_consent,
     application_decline,
@@ -98,29 +106,49 @@ class ApplicationViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModel
         summary=_("Show interest in a role, or invite a job seeker"),
         description=_(
             "A job seeker sends only `role`: they show interest in a published role of their municipality (201, or "
-            "200 when they already have an application for it). An employer or caseworker also sends `seeker`: "
-            "they invite that job seeker, who gets an e-mail; employers can invite job seekers who allow an "
-            "anonymous card."
+            "200 when they already have an application for it). An employer also sends `candidate`, the reference "
+            "of a candidate from the role's candidate list, never a job seeker id; a caseworker sends `seeker`, the "
+            "id of a job seeker of their municipality. The job seeker gets an e-mail. An employer organisation can "
+            "send a limited number of invitations per hour (429 when that is reached)."
         ),
         request=ApplicationCreateSerializer,
         responses={201: ApplicationDetailSerializer, 200: ApplicationDetailSerializer, **{
-            code: response for code, response in MOVE_RESPONSES.items() if code != 200}},
+            code: response for code, response in MOVE_RESPONSES.items() if code != 200},
+            429: OpenApiResponse(description=_("Your organisation sent as many invitations as allowed for now."))},
     )
     def create(self, request, *args, **kwargs):
         data = self._input(ApplicationCreateSerializer).validated_data
         role = role_for_application(actor=self.actor, role_id=data["role"])
         if role is None:
             raise ValidationError({"role": [_("There is no role with this id that you can apply or invite to.")]})
-        if "seeker" not in data:
+        if "seeker" not in data and "candidate" not in data:
             if not self.actor.is_seeker:
-                raise ValidationError({"seeker": [_("Say which job seeker you invite.")]})
+                raise ValidationError({"candidate": [_("Say which candidate you invite: the candidate_ref from the "
+                                                       "role's list of candidates.")]})
             application, created = application_express_interest(seeker=self.actor.seeker, role=role)
             return self._respond(application, status.HTTP_201_CREATED if created else status.HTTP_200_OK)
-        seeker = seeker_invitable(actor=self.actor, role=role, seeker_id=data["seeker"])
-        if seeker is None:
-            raise ValidationError({"seeker": [_("There is no job seeker with this id that you can invite.")]})
-        application = application_invite(role=role, seeker=seeker, actor_user=request.user, note=data["note"])
+        seeker = self._invitee(role, data)
+        try:
+            application = application_invite(role=role, seeker=seeker, actor_user=request.user, note=data["note"])
+        except TooManyInvitations as error:
+            raise Throttled(detail=str(error.message)) from None
         return self._respond(application, status.HTTP_201_CREATED)
+
+    def _invitee(self, role, data):
+        """The job seeker to invite: by reference for employers, by id only for caseworkers."""
+        if "seeker" in data:
+            if CASEWORKER not in actor_kinds_for_role(actor=self.actor, role=role):
+                raise ValidationError({"seeker": [_("Employers invite a candidate with the reference on the "
+                                                    "candidate's card (candidate), not with a job seeker id.")]})
+            seeker = seeker_invitable(actor=self.actor, role=role, seeker_id=data["seeker"])
+            if seeker is None:
+                raise ValidationError({"seeker": [_("There is no job seeker with this id that you can invite.")]})
+            return seeker
+        seeker = seeker_for_candidate_ref(actor=self.actor, role=role, candidate_ref=data["candidate"])
+        if seeker is None:
+            raise ValidationError({"candidate": [_("This candidate reference does not work for this role, or it has "
+                                                   "expired. Fetch the role's candidates again.")]})
+        return seeker
 
     @extend_schema(
         summary=_("Agree to be introduced (job seeker)"),

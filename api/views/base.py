@@ -5,8 +5,8 @@ from functools import cached_property
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 
+from api.parsers import JSONParser
 from marketplace.access import Actor, actor_for
 
 
@@ -15,6 +15,9 @@ def reject_nul_characters(query_params) -> None:
     bad = sorted({key for key, values in query_params.lists() if "\x00" in key or any("\x00" in v for v in values)})
     if bad:
         raise ValidationError({key.replace("\x00", "\\0"): [_("The value contains a NUL character.")] for key in bad})
+
+
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
 
 
 class ActorMixin:
@@ -29,6 +32,11 @@ class ActorMixin:
         request.LANGUAGE_CODE = language
         reject_nul_characters(request.query_params)
         super().initial(request, *args, **kwargs)
+        if request.method in BODY_METHODS:
+            # Read the body now, once the caller may use the endpoint: a body that cannot be parsed
+            # (malformed, nested too deep, too large) is refused alike on every endpoint, also on
+            # those whose action does not look at it.
+            request.data  # noqa: B018
 
     @cached_property
     def actor(self) -> Actor:

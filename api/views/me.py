@@ -7,7 +7,7 @@ from rest_framework.response import Response
 
 from api.permissions import IsJobSeeker, IsOrganisationMember
 from api.serializers.organisations import OrganisationSerializer, OrganisationWriteSerializer
-from api.serializers.seekers import MyProfileWriteSerializer, SeekerProfileSerializer
+from api.serializers.seekers import MyProfileSerializer, MyProfileWriteSerializer
 from api.views.base import ActorMixin
 from marketplace.selectors.organisations import organisation_list_of_member
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
@@ -19,11 +19,11 @@ class MyProfileView(ActorMixin, generics.GenericAPIView):
     """A job seeker's own profile. The draaglast is shown to them, read-only; their caseworker keeps it."""
 
     permission_classes = [IsJobSeeker]
-    serializer_class = SeekerProfileSerializer
+    serializer_class = MyProfileSerializer
 
     def _respond(self):
         context = {**self.get_serializer_context(), "burden": seeker_burden_for_self(actor=self.actor)}
-        return Response(SeekerProfileSerializer(seeker_own_profile(actor=self.actor), context=context).data)
+        return Response(MyProfileSerializer(seeker_own_profile(actor=self.actor), context=context).data)
 
     @extend_schema(summary=_("Read my profile"))
     def get(self, request, *args, **kwargs):
@@ -33,7 +33,7 @@ class MyProfileView(ActorMixin, generics.GenericAPIView):
         summary=_("Change my availability, consent, skills and interests"),
         description=_("Other fields are kept by your caseworker; sending them answers 400 naming the field."),
         request=MyProfileWriteSerializer,
-        responses=SeekerProfileSerializer,
+        responses=MyProfileSerializer,
     )
     def patch(self, request, *args, **kwargs):
         serializer = MyProfileWriteSerializer(data=request.data, partial=True, context=self.get_serializer_context())

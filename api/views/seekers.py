@@ -1,29 +1,31 @@
-"""Job seekers for caseworkers of their municipality; the detail view logs its sensitive read."""
+"""Job seekers for caseworkers of their municipality; the draaglast only through a read that states a purpose."""
 
+from django.utils.cache import add_never_cache_headers
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.filters import SeekerFilter
 from api.permissions import IsCaseworker
-from api.serializers.seekers import SeekerProfileSerializer, SeekerSummarySerializer, SeekerWriteSerializer
+from api.serializers.seekers import (
+    BurdenReadPurposeSerializer,
+    BurdenReadSerializer,
+    SeekerProfileSerializer,
+    SeekerSummarySerializer,
+    SeekerWriteSerializer,
+)
 from api.views.base import ActorMixin
 from marketplace.models import JobSeeker
 from marketplace.selectors.seekers import seeker_burden_for_staff, seeker_list_for_staff
 from marketplace.services.seekers import seeker_create, seeker_update
 
-PURPOSE_MAX_LENGTH = 200
-PURPOSE_PARAMETER = OpenApiParameter(
-    "purpose", str, description=_("Why you open this record; written to the access log with your name."),
+WRITES_THE_BURDEN = _(
+    "A `burden` object in the request sets those draaglast fields; the answer never shows the draaglast "
+    "(read it with `POST /api/v1/seekers/{id}/burden/read/`)."
 )
-DEFAULT_PURPOSES = {
-    "retrieve": "Opened the job seeker record through the API",
-    "create": "Created the job seeker record through the API",
-    "update": "Changed the job seeker record through the API",
-    "partial_update": "Changed the job seeker record through the API",
-}
 
 
 @extend_schema_view(
@@ -34,19 +36,20 @@ DEFAULT_PURPOSES = {
     retrieve=extend_schema(
         summary=_("Read a job seeker"),
         description=_(
-            "The whole record including the draaglast (`burden`). Every read is written to the sensitive-data "
-            "access log with your name and the purpose."
+            "The record without the draaglast. To see the draaglast, use `POST /api/v1/seekers/{id}/burden/read/` "
+            "with the purpose of your read."
         ),
-        parameters=[PURPOSE_PARAMETER],
         responses=SeekerProfileSerializer,
     ),
-    create=extend_schema(summary=_("Add a job seeker"), request=SeekerWriteSerializer,
-                         responses={201: SeekerProfileSerializer}),
-    update=extend_schema(summary=_("Replace a job seeker's record"), request=SeekerWriteSerializer,
-                         responses=SeekerProfileSerializer),
+    create=extend_schema(summary=_("Add a job seeker"), description=WRITES_THE_BURDEN,
+                         request=SeekerWriteSerializer, responses={201: SeekerProfileSerializer}),
+    update=extend_schema(summary=_("Replace a job seeker's record"), description=WRITES_THE_BURDEN,
+                         request=SeekerWriteSerializer, responses=SeekerProfileSerializer),
     partial_update=extend_schema(
         summary=_("Change a job seeker's record"),
-        description=_("A changed `rung` is recorded as a dated step on the participation ladder."),
+        description=format_lazy(
+            "{} {}", _("A changed `rung` is recorded as a dated step on the participation ladder."), WRITES_THE_BURDEN
+        ),
         request=SeekerWriteSerializer, responses=SeekerProfileSerializer,
     ),
 )
@@ -59,33 +62,23 @@ class SeekerViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin
 
     def get_queryset(self):
         seekers = seeker_list_for_staff(actor=self.actor)
-        return seekers if self.action == "list" else seekers.with_profile_relations()
+        return seekers if self.action in {"list", "read_burden"} else seekers.with_profile_relations()
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
             return SeekerWriteSerializer
+        if self.action == "read_burden":
+            return BurdenReadPurposeSerializer
         return SeekerSummarySerializer if self.action == "list" else SeekerProfileSerializer
 
-    def _purpose(self) -> str:
-        purpose = self.request.query_params.get("purpose", "").strip()
-        if len(purpose) > PURPOSE_MAX_LENGTH:
-            raise ValidationError({"purpose": [_("At most 200 characters.")]})
-        return purpose or DEFAULT_PURPOSES[self.action]
-
     def _respond(self, seeker: JobSeeker, status_code=status.HTTP_200_OK):
-        purpose = self._purpose()
         seeker = self.get_queryset().get(pk=seeker.pk)
-        burden = seeker_burden_for_staff(actor=self.actor, seeker=seeker, purpose=purpose)
-        context = {**self.get_serializer_context(), "burden": burden}
-        return Response(SeekerProfileSerializer(seeker, context=context).data, status=status_code)
-
-    def retrieve(self, request, *args, **kwargs):
-        return self._respond(self.get_object())
+        return Response(SeekerProfileSerializer(seeker, context=self.get_serializer_context()).data,
+                        status=status_code)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        self._purpose()  # a bad purpose must fail before anything is written
         seeker = seeker_create(actor=self.actor, **serializer.service_arguments())
         return self._respond(seeker, status.HTTP_201_CREATED)
 
@@ -93,9 +86,37 @@ class SeekerViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin
         seeker = self.get_object()
         serializer = self.get_serializer(seeker, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        self._purpose()
         seeker = seeker_update(actor=self.actor, seeker=seeker, **serializer.service_arguments())
         return self._respond(seeker)
 
     def partial_update(self, request, *args, **kwargs):
         return self.update(request, *args, partial=True, **kwargs)
+
+    @extend_schema(
+        summary=_("Read a job seeker's draaglast, stating why"),
+        description=_(
+            "Debts, health, language gap, care duties and street address. Send the purpose of this read in the "
+            "body (never in the URL): it is written to the sensitive-data access log with your name, the job "
+            "seeker, the fields and the time, in the same transaction as the read, and the job seeker sees "
+            "it under \"my data\". Ask only for the fields you need. Without a purpose, with a blank one or "
+            "one without words, the answer is 400 naming `purpose`, and nothing is read or logged. Only "
+            "caseworkers of the job seeker's municipality; for everyone else the job seeker does not exist "
+            "(404). Every call is a new read with its own log entry; the answer is not stored by caches."
+        ),
+        request=BurdenReadPurposeSerializer,
+        responses={
+            200: BurdenReadSerializer,
+            400: OpenApiResponse(description=_("No purpose, a blank or meaningless one, or an unknown field.")),
+            404: OpenApiResponse(description=_("No job seeker with this id in your municipality.")),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="burden/read", url_name="burden-read")
+    def read_burden(self, request, *args, **kwargs):
+        seeker = self.get_object()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        read = seeker_burden_for_staff(actor=self.actor, seeker=seeker, purpose=serializer.validated_data["purpose"],
+                                       fields=serializer.validated_data.get("fields"))
+        response = Response(BurdenReadSerializer(read).data)
+        add_never_cache_headers(response)
+        return response

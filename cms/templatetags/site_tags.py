@@ -4,9 +4,11 @@ from django import template
 from django.conf import settings
 from django.forms import CheckboxSelectMultiple, RadioSelect
 from django.urls import translate_url
+from django.utils import formats
 from django.utils.translation import get_language
 
 from cms.site_settings import SiteSettings
+from marketplace import geo
 from marketplace.choices import PHYSICAL_LABELS, SUPPORT_LABELS, WEEKDAY_LABELS
 from marketplace.constants import Physical, Support, Weekday
 
@@ -14,8 +16,15 @@ register = template.Library()
 
 
 def _site_settings(context) -> SiteSettings | None:
+    """The settings of the request's site; None when no Wagtail site answers to the request's host,
+    so that portal and sign-in pages still render on a host the page tree does not serve."""
     request = context.get("request")
-    return SiteSettings.for_request(request) if request is not None else None
+    if request is None:
+        return None
+    try:
+        return SiteSettings.for_request(request)
+    except SiteSettings.DoesNotExist:
+        return None
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
@@ -100,3 +109,15 @@ def weekday_labels(value: int) -> list[str]:
 @register.filter
 def physical_labels(value: int) -> list[str]:
     return _labels(Physical, PHYSICAL_LABELS, value)
+
+
+@register.filter
+def public_distance(role) -> str:
+    """The distance on a public role card: whole kilometres to work at a resident's address (as the API gives
+    the public), one decimal otherwise."""
+    km = getattr(role, "distance_km", None)
+    if km is None:
+        return ""
+    if role.at_requester_address:
+        return f"{geo.public_distance_km(km):.0f}"
+    return formats.number_format(round(km, 1), 1)

@@ -1,6 +1,10 @@
 """Applications in the caseworkers' workspace: a listing of their municipality's applications, and each one's
 timeline and placement.
 
+Only caseworkers (and superusers) reach these views: ``scope_to_tenant`` gives anyone else, an employer
+given admin access included, no application at all. The inspect view shows the one candidate card of
+``marketplace.selectors.candidates``.
+
 Read-only on purpose: every status change goes through the workflow services (the API's actions),
 which check the transitions table, consent and places. The filters offer only the user's own
 municipality's roles and job seekers, so the filter lists themselves do not show other tenants' data.
@@ -17,9 +21,11 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from cms.viewsets.audit import ReadOnlyPermissionPolicy
 from cms.viewsets.marketplace import MARKETPLACE_MENU_HOOK
 from cms.viewsets.scoping import ScopedInspectView, TenantScopedViewSet, scope_to_tenant
+from marketplace.access import actor_for
 from marketplace.choices import ApplicationStatus
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application
+from marketplace.selectors.candidates import application_card
 
 
 def _roles(request):
@@ -58,6 +64,8 @@ class ApplicationInspectView(ScopedInspectView):
         context = super().get_context_data(**kwargs)
         context["events"] = self.object.events.select_related("actor").order_by("at", "id")
         context["placement"] = getattr(self.object, "placement", None)
+        # The same candidate card as everywhere; for the caseworker of the municipality with the exact distance.
+        context["card"] = application_card(actor=actor_for(self.request.user), application=self.object)
         return context
 
 

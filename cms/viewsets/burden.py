@@ -1,10 +1,11 @@
 """The draaglast page of one job seeker: asks for a purpose, logs the read, then shows and saves the data.
 
-The draaglast is never part of the job seeker's edit form. Only caseworkers of the
-seeker's municipality reach this page; for anyone else the seeker does not exist (404).
+The purpose is posted with a form (CSRF-protected), never put in a query string, so it stays out of
+URLs, browser history and server logs. The data appears only in the answer to that POST, which no
+cache keeps; after saving, the page asks for a purpose again before it shows anything. The draaglast
+is never part of the job seeker's edit form. Only caseworkers of the seeker's municipality reach
+this page; for anyone else the seeker does not exist (404).
 """
-
-from urllib.parse import urlencode
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,16 +22,32 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
 from marketplace.models import JobSeeker, SeekerBurden
-from marketplace.selectors.burden import PURPOSE_MAX_LENGTH, burden_read_for_staff, staff_may_access_burden
+from marketplace.selectors.burden import (
+    PURPOSE_MAX_LENGTH,
+    burden_read_for_staff,
+    clean_purpose,
+    staff_may_access_burden,
+)
 from marketplace.services.burden import burden_update
+
+READ, SAVE = "read", "save"
 
 
 class PurposeForm(forms.Form):
     purpose = forms.CharField(
         label=_("Purpose of this read"),
         max_length=PURPOSE_MAX_LENGTH,
-        help_text=_("Recorded in the audit log with your name and the time, for example “intake interview”."),
+        help_text=_(
+            "Recorded in the audit log with your name and the time, for example “intake interview”. "
+            "The job seeker sees this purpose under “my data”."
+        ),
     )
+
+    def clean_purpose(self):
+        try:
+            return clean_purpose(self.cleaned_data["purpose"])
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["purpose"]) from None
 
 
 class BurdenForm(forms.ModelForm):
@@ -50,6 +67,7 @@ class BurdenView(WagtailAdminTemplateMixin, View):
     header_icon = "lock"
     index_url_name = None
     edit_url_name = None
+    http_method_names = ["get", "post", "head", "options"]
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -58,7 +76,7 @@ class BurdenView(WagtailAdminTemplateMixin, View):
     def dispatch(self, request, *args, **kwargs):
         if not staff_may_access_burden(request.user, self.seeker):
             raise Http404
-        needed = ["change"] if request.method == "POST" else ["view", "change"]
+        needed = ["change"] if request.POST.get("action") == SAVE else ["view", "change"]
         if not policy_registry.get_by_type(JobSeeker).user_has_any_permission(request.user, needed):
             raise PermissionDenied
         response = super().dispatch(request, *args, **kwargs)
@@ -66,18 +84,20 @@ class BurdenView(WagtailAdminTemplateMixin, View):
         return response
 
     def get(self, request, *args, **kwargs):
-        purpose_form = PurposeForm(request.GET if "purpose" in request.GET else None)
-        if not purpose_form.is_valid():
-            return self.render(purpose_form=purpose_form, status=400 if purpose_form.is_bound else 200)
-        purpose = purpose_form.cleaned_data["purpose"]
-        burden = burden_read_for_staff(actor_user=request.user, seeker=self.seeker, purpose=purpose)
-        return self.render(purpose_form=purpose_form, burden_form=BurdenForm(instance=burden), purpose=purpose)
+        # Only ever the question; a purpose in the query string is ignored, so nothing is read through a URL.
+        return self.render(purpose_form=PurposeForm())
 
     def post(self, request, *args, **kwargs):
-        purpose_form = PurposeForm(request.GET)
+        if request.POST.get("action") == SAVE:
+            return self.save(request)
+        purpose_form = PurposeForm(request.POST)
         if not purpose_form.is_valid():
             return self.render(purpose_form=purpose_form, status=400)
         purpose = purpose_form.cleaned_data["purpose"]
+        read = burden_read_for_staff(actor_user=request.user, seeker=self.seeker, purpose=purpose)
+        return self.render(burden_form=BurdenForm(instance=read.burden), purpose=purpose)
+
+    def save(self, request):
         burden_form = BurdenForm(request.POST)
         if burden_form.is_valid():
             try:
@@ -86,17 +106,13 @@ class BurdenView(WagtailAdminTemplateMixin, View):
                 burden_form.add_error(None, error)
             else:
                 messages.success(request, _("Draaglast of %(name)s saved.") % {"name": self.seeker.full_name})
-                return redirect(self.url_with_purpose(purpose))
+                return redirect(request.path)
+        # Everything shown again came from this caseworker's own form, so this is no new read.
         messages.validation_error(request, _("The draaglast could not be saved due to errors."), burden_form)
-        return self.render(purpose_form=purpose_form, burden_form=burden_form, purpose=purpose, status=400)
-
-    def url_with_purpose(self, purpose: str) -> str:
-        return f"{self.request.path}?{urlencode({'purpose': purpose})}"
+        return self.render(burden_form=burden_form, status=400)
 
     def render(self, status=200, **context):
-        if "purpose" in context:
-            context["action_url"] = self.url_with_purpose(context["purpose"])
-        context = self.get_context_data(seeker=self.seeker, **context)
+        context = self.get_context_data(seeker=self.seeker, read_action=READ, save_action=SAVE, **context)
         return self.render_to_response(context, status=status)
 
     def get_page_subtitle(self):

@@ -9,7 +9,6 @@ from django.forms import inlineformset_factory
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets.button import Button
@@ -17,7 +16,7 @@ from wagtail.admin.widgets.button import Button
 from cms.viewsets.audit import SensitiveAccessLogViewSet
 from cms.viewsets.burden import BurdenView
 from cms.viewsets.inlines import INLINE_FORM_TEMPLATE, InlineCreateView, InlineEditView
-from cms.viewsets.scoping import ScopedIndexView, TenantScopedForm, TenantScopedViewSet
+from cms.viewsets.scoping import ScopedIndexView, TenantScopedForm, TenantScopedViewSet, admin_formfield
 from marketplace.models import (
     Caseworker,
     JobSeeker,
@@ -139,7 +138,7 @@ class RoleViewSet(TenantScopedViewSet):
     edit_template_name = INLINE_FORM_TEMPLATE
     skills_formset_class = inlineformset_factory(
         Role, RoleSkill, fields=["skill", "level", "required"], extra=3, can_delete=True,
-        formfield_callback=formfield_for_dbfield,
+        formfield_callback=admin_formfield,
     )
 
     def get_add_view_kwargs(self, **kwargs):
@@ -221,7 +220,7 @@ class JobSeekerViewSet(TenantScopedViewSet):
     edit_template_name = INLINE_FORM_TEMPLATE
     skills_formset_class = inlineformset_factory(
         JobSeeker, SeekerSkill, fields=["skill", "level"], extra=3, can_delete=True,
-        formfield_callback=formfield_for_dbfield,
+        formfield_callback=admin_formfield,
     )
 
     def get_index_view_kwargs(self, **kwargs):

@@ -22,6 +22,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import registry as log_registry
 
 from marketplace.access import actor_for
+from marketplace.form_fields import localize_number_field
+
+
+def admin_formfield(db_field, **kwargs):
+    """Wagtail's form field for ``db_field``, with numbers as localised text inputs (see marketplace/form_fields.py)."""
+    field = formfield_for_dbfield(db_field, **kwargs)
+    return localize_number_field(field) if field is not None else None
 
 
 def scope_to_tenant(queryset, user, lookup: str | None):
@@ -170,5 +177,5 @@ class TenantScopedViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         return modelform_factory(
             self.model, form=self.base_form_class, fields=self.get_form_fields(),
-            formfield_callback=formfield_for_dbfield,
+            formfield_callback=admin_formfield,
         )

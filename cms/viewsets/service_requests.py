@@ -5,6 +5,8 @@ through the edit form: the "Change status" and "Plan as roles" pages call the se
 write the history and e-mail the requester.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
@@ -28,12 +30,12 @@ from cms.viewsets.scoping import (
     ScopedInspectView,
     TenantScopedForm,
     TenantScopedViewSet,
+    admin_formfield,
     scope_to_tenant,
 )
-from marketplace.choices import WEEKDAY_LABELS
-from marketplace.constants import WORKWEEK, Weekday
+from marketplace.constants import LONG_TEXT_MAX_LENGTH
 from marketplace.exceptions import DomainError
-from marketplace.fields import FlagsFormField
+from marketplace.form_fields import DateInput, money, weekdays_field, whole_number
 from marketplace.models import ServiceCategory, ServiceRequest, ServiceRequestStatus
 from marketplace.selectors.service_requests import service_request_with_history
 from marketplace.services.service_requests import (
@@ -42,6 +44,7 @@ from marketplace.services.service_requests import (
     service_request_plan_roles,
     service_request_set_status,
 )
+from marketplace.timing_notes import weekdays_named_in
 from marketplace.workflows_service_requests import allowed_targets, can_transition
 
 
@@ -64,24 +67,22 @@ class RolePlanForm(forms.Form):
 
     title = forms.CharField(label=_("Title of the role"), max_length=150)
     description = forms.CharField(
-        label=_("Description"), widget=forms.Textarea(attrs={"rows": 6}),
+        label=_("Description"), max_length=LONG_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("This text is public. Leave out the requester's name and street."),
     )
-    hours_min = forms.IntegerField(label=_("Minimum hours per week"), min_value=1, max_value=40)
-    hours_max = forms.IntegerField(label=_("Maximum hours per week"), min_value=1, max_value=40)
-    weekdays = FlagsFormField(label=_("Weekdays"), flag_type=Weekday, labels=WEEKDAY_LABELS, required=True)
-    count = forms.IntegerField(
-        label=_("Number of roles"), min_value=1, max_value=MAX_ROLES_PER_PLAN, initial=1,
+    hours_min = whole_number(_("Minimum hours per week"), min_value=1, max_value=40)
+    hours_max = whole_number(_("Maximum hours per week"), min_value=1, max_value=40)
+    weekdays = weekdays_field(_("Weekdays"))
+    count = whole_number(
+        _("Number of roles"), min_value=1, max_value=MAX_ROLES_PER_PLAN, initial=1,
         help_text=_("For example two roles when the work is split between two people."),
     )
-    places = forms.IntegerField(label=_("Places per role"), min_value=1, max_value=20, initial=1)
-    start_date = forms.DateField(label=_("Start date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("End date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    volunteer_allowance = forms.DecimalField(
-        label=_("Volunteer allowance per month (EUR)"), required=False, min_value=0, max_digits=7, decimal_places=2,
-    )
-    hourly_wage = forms.DecimalField(label=_("Hourly wage (EUR)"), required=False, min_value=0.01, max_digits=6,
-                                     decimal_places=2, help_text=_("Give a wage or an allowance, not both."))
+    places = whole_number(_("Places per role"), min_value=1, max_value=20, initial=1)
+    start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
+    end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+    volunteer_allowance = money(_("Volunteer allowance per month (EUR)"), max_digits=7)
+    hourly_wage = money(_("Hourly wage (EUR)"), min_value=Decimal("0.01"),
+                        help_text=_("Give a wage or an allowance, not both."))
 
     def clean(self):
         cleaned = super().clean()
@@ -92,14 +93,25 @@ class RolePlanForm(forms.Form):
         return cleaned
 
     @classmethod
-    def initial_for(cls, service_request: ServiceRequest) -> dict:
+    def for_request(cls, service_request: ServiceRequest, data=None) -> "RolePlanForm":
+        """The plan form, filled in from the request. Days are ticked only when the request names them,
+        and the form then says where they came from."""
         hours = service_request.category.default_hours or 4
-        return {
+        weekdays = weekdays_named_in(service_request.timing_notes)
+        initial = {
             "title": f"{service_request.category.name_nl} in {service_request.city or service_request.municipality}",
             "description": service_request.description,
-            "hours_min": min(hours, 40), "hours_max": min(hours, 40), "weekdays": WORKWEEK,
+            "hours_min": min(hours, 40), "hours_max": min(hours, 40),
             "start_date": service_request.preferred_date,
         }
+        if weekdays:
+            initial["weekdays"] = weekdays
+        form = cls(data, initial=initial)
+        if weekdays:
+            form.fields["weekdays"].help_text = _(
+                "Ticked from the request's preferred days or times: “%(notes)s”. Check them."
+            ) % {"notes": service_request.timing_notes}
+        return form
 
 
 class ServiceRequestActionView(WagtailAdminTemplateMixin, View):
@@ -182,10 +194,10 @@ class ServiceRequestPlanView(ServiceRequestActionView):
     submit_label = _("Publish roles")
 
     def get(self, request, *args, **kwargs):
-        return self.render(RolePlanForm(initial=RolePlanForm.initial_for(self.object)))
+        return self.render(RolePlanForm.for_request(self.object))
 
     def post(self, request, *args, **kwargs):
-        form = RolePlanForm(request.POST)
+        form = RolePlanForm.for_request(self.object, data=request.POST)
         if not form.is_valid():
             return self.render(form, status=400)
 
@@ -298,7 +310,8 @@ class ServiceRequestViewSet(TenantScopedViewSet):
                                   inspect_url_name=self.get_url_name("inspect"))
 
     def get_urlpatterns(self):
-        kept = {"index", "index_results", "edit", "history", "history_results", "inspect"}
+        # The edit page links to the usage page ("Used in"), so it stays; add and delete do not exist here.
+        kept = {"index", "index_results", "edit", "history", "history_results", "inspect", "usage"}
         return [
             *[pattern for pattern in super().get_urlpatterns() if pattern.name in kept],
             path("status/<int:pk>/", self._action_view(ServiceRequestStatusView), name="status"),
@@ -317,6 +330,9 @@ class ServiceCategoryViewSet(ModelViewSet):
     list_display = ["name_nl", "name_en", "slug", "is_active", "sort_order"]
     form_fields = ["name_nl", "name_en", "slug", "default_hours", "is_active", "sort_order"]
     copy_view_enabled = False
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        return admin_formfield(db_field, **kwargs)
 
 
 def service_request_admin_viewsets():

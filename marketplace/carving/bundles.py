@@ -17,11 +17,12 @@ from collections import defaultdict
 from decimal import ROUND_HALF_UP, Decimal
 
 from marketplace.carving.data import BundleList, BundleProposal, TaskSpec, TravelLeg, as_hours
-from marketplace.carving.geo import haversine_km, travel_minutes
+from marketplace.carving.geo import travel_minutes
 from marketplace.carving.messages import CarvingInputError, Message, Problem
 from marketplace.carving.packing import pack
 from marketplace.carving.shape import describe
 from marketplace.carving.validation import bundle_task_problems, seconds_of_day, target_problems
+from marketplace.geo import haversine_km
 
 DEFAULT_TRAVEL_SPEED_KMH = 15.0  # cycling
 DEFAULT_CHANGEOVER_MINUTES = 5.0
@@ -41,7 +42,7 @@ class _Travel:
     def fits_after(self, first: TaskSpec, second: TaskSpec) -> bool:
         """Can the worker finish ``first`` and reach ``second`` on time?"""
         gap = (seconds_of_day(second.window_start) - seconds_of_day(first.window_end)) / 60
-        return gap >= 0 and gap >= self.minutes_needed(haversine_km(first.location, second.location))
+        return gap >= 0 and gap >= self.minutes_needed(haversine_km(*first.location, *second.location))
 
     def compatible(self, a: TaskSpec, b: TaskSpec) -> bool:
         if a.municipality_id != b.municipality_id:
@@ -145,7 +146,7 @@ def _legs(tasks, schedule, travel: _Travel) -> tuple[TravelLeg, ...]:
         if previous.weekday != following.weekday:
             continue
         first, second = by_id[previous.task_id], by_id[following.task_id]
-        distance = haversine_km(first.location, second.location)
+        distance = haversine_km(*first.location, *second.location)
         if distance == 0:
             continue
         available = (seconds_of_day(second.window_start) - seconds_of_day(first.window_end)) / 60

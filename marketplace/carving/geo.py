@@ -1,16 +1,8 @@
-"""Distances and travel times between task sites."""
+"""Travel between task sites; distances come from ``marketplace.geo``."""
 
 import math
 
-EARTH_RADIUS_KM = 6371.0
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in kilometres between two ``(latitude, longitude)`` points."""
-    lat1, lon1 = math.radians(a[0]), math.radians(a[1])
-    lat2, lon2 = math.radians(b[0]), math.radians(b[1])
-    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+from marketplace.geo import haversine_km
 
 
 def travel_minutes(distance_km: float, speed_kmh: float) -> float:
@@ -27,4 +19,4 @@ def location_distance_km(a: tuple[float, float] | None, b: tuple[float, float] |
         return 0.0
     if a is None or b is None:
         return math.inf
-    return haversine_km(a, b)
+    return haversine_km(*a, *b)

@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from marketplace.choices import OrganisationKind, RoleKind, RoleStatus
 from marketplace.constants import LanguageLevel, Physical, Support, Weekday, flags_from_names
+from marketplace.minimum_wage import ADULT_MINIMUM_WAGE
 
 _DAY_CODES = {"ma": Weekday.MON, "di": Weekday.TUE, "wo": Weekday.WED, "do": Weekday.THU,
               "vr": Weekday.FRI, "za": Weekday.SAT, "zo": Weekday.SUN}
@@ -159,7 +160,7 @@ ORGANISATIONS: tuple[OrganisationSpec, ...] = (
     OrganisationSpec("korfbal", VEENWIJK, _A, "Korfbalvereniging Veenwijk", "99020005", "Plassenweg 3", "7439 KP"),
 )
 
-WAGE = Decimal("14.40")  # the demo's statutory minimum hourly wage
+WAGE = ADULT_MINIMUM_WAGE  # the latest statutory minimum hourly wage, so that demo placements pass its check
 L = LanguageLevel
 CT, PT, BD = RoleKind.CARVED_TASK, RoleKind.PART_TIME, RoleKind.BUURTDIENST
 BW, DB, VW = RoleKind.BESCHUT_WERK, RoleKind.DAGBESTEDING, RoleKind.VOLUNTEER

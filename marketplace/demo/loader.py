@@ -15,6 +15,7 @@ from datetime import timedelta
 from random import Random
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import check_password, make_password
 from django.contrib.auth.models import Group, Permission
@@ -91,7 +92,7 @@ class DemoSummary:
                   for login in self.logins]
         lines += [
             "",
-            "An API token for a login: curl -X POST http://127.0.0.1:8000/api/v1/auth/token/ "
+            f"An API token for a login: curl -X POST {settings.SITE_URL.rstrip('/')}/api/v1/auth/token/ "
             f"-d username=werkgever -d password={self.password}",
         ]
         return "\n".join(lines) + "\n"

@@ -23,8 +23,8 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from marketplace.constants import RUNG_MAX, RUNG_MIN, LanguageLevel, SkillLevel, Support
+from marketplace.geo import EARTH_RADIUS_KM
 
-EARTH_RADIUS_KM = 6371.0
 _FLAG_MASK = 0x7F  # Weekday, Support and Physical each use seven bits
 _LANGUAGE_MAX = int(max(LanguageLevel))
 _SKILL_LEVEL_MAX = int(max(SkillLevel))

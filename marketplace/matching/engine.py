@@ -260,11 +260,14 @@ def top_seekers_for_role(
     *,
     require_card_consent: bool = True,
     overrides: _OverridesArg = None,
+    tiebreak: np.ndarray | None = None,
 ) -> list[Match]:
     """The k best feasible seekers for one role, best first.
 
     ``require_card_consent`` (default on, for employer-facing lists) drops seekers who did not
-    consent to an anonymous card; caseworkers pass False.
+    consent to an anonymous card; caseworkers pass False. ``tiebreak`` (one integer key per seeker
+    in ``seekers``, ascending) orders equal scores instead of the seeker id: an employer's list
+    passes random keys, so that the order of equal candidates says nothing about who they are.
     """
     r = roles.lookup.position(role_id)
     if not roles.available[r]:
@@ -277,7 +280,8 @@ def top_seekers_for_role(
         mask[allowed] = base[allowed] & _cheap_mask(seekers, roles, allowed, r, relaxed)
     s = np.flatnonzero(mask)
     near, dist = _within_reach(seekers, roles, s, r)
-    return _ranked(seekers, roles, s[near], r, dist, weights, k, by_seeker=True)
+    keys = seekers.ids if tiebreak is None else np.asarray(tiebreak, dtype=np.int64)
+    return _ranked(seekers, roles, s[near], r, dist, weights, k, by_seeker=True, keys=keys)
 
 
 def top_roles_for_seeker(
@@ -304,10 +308,10 @@ def top_roles_for_seeker(
     return _ranked(seekers, roles, s, r[near], dist, weights, k, by_seeker=False)
 
 
-def _ranked(seekers, roles, s, r, dist, weights, k, *, by_seeker: bool) -> list[Match]:
+def _ranked(seekers, roles, s, r, dist, weights, k, *, by_seeker: bool, keys: np.ndarray | None = None) -> list[Match]:
     components = _components(seekers, roles, s, r, dist)
     scores = _scores(components, weights)
-    best = _top(scores, seekers.ids[s] if by_seeker else roles.ids[r], k)
+    best = _top(scores, (seekers.ids if keys is None else keys)[s] if by_seeker else roles.ids[r], k)
     return [
         _match(
             seekers,

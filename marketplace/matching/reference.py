@@ -15,21 +15,15 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from marketplace.constants import Support
+from marketplace.geo import haversine_km
 
-from .data import EARTH_RADIUS_KM, RoleProfile, SeekerProfile, SkillIndex
+from .data import RoleProfile, SeekerProfile, SkillIndex
 from .engine import SCORE_SCALE
 from .weights import DEFAULT_WEIGHTS, LADDER_STEP_SCORES, Weights
 
 
 def f32(value: float) -> float:
     return float(np.float32(value))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def exclusion_codes(

@@ -1,6 +1,7 @@
 from marketplace.models.applications import Application
 from marketplace.models.carving import JobAnalysis, Task, TaskComplexity, TaskSkill
 from marketplace.models.matching import LadderOverride, MatchRound
+from marketplace.models.notifications import Notification, NotificationKind, NotificationStatus
 from marketplace.models.roles import Role, RoleSkill
 from marketplace.models.seekers import JobSeeker, LadderStep, SeekerBurden, SeekerSkill, SensitiveAccessLog
 from marketplace.models.service_requests import (
@@ -23,6 +24,9 @@ __all__ = [
     "MatchRound",
     "Membership",
     "Municipality",
+    "Notification",
+    "NotificationKind",
+    "NotificationStatus",
     "Organisation",
     "PostcodeArea",
     "Role",

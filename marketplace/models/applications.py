@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.application_workflow import INTRODUCED_STATUSES, SEATED_STATUSES, ActorKind
 from marketplace.choices import SUPPORT_LABELS, ApplicationStatus
-from marketplace.constants import Support
-from marketplace.fields import FlagsField
+from marketplace.constants import NOTE_MAX_LENGTH, Support
+from marketplace.fields import BoundedTextField, FlagsField
 from marketplace.models.roles import Role
 from marketplace.models.seekers import JobSeeker, SeekerSkill
+from marketplace.validators import validate_plausible_date
 
 STATUS_VALUES = [choice for choice, _label in ApplicationStatus.choices]
 RETENTION_MONTHS = (1, 3, 6, 12)
@@ -136,11 +137,13 @@ class Application(models.Model):
 
 
 class ApplicationEvent(models.Model):
-    """One line of an application's timeline: a status change or the seeker's consent."""
+    """One line of an application's timeline: a status change, the seeker's consent, or a caseworker's override."""
 
     class Kind(models.TextChoices):
         STATUS = "status", _("Status change")
         CONSENT = "consent", _("Consent to an introduction")
+        # A caseworker agreed placement terms that the checks refuse (hours, wage); the note says why.
+        TERMS_OVERRIDE = "override", _("Terms agreed outside the usual checks")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="events",
                                     verbose_name=_("application"))
@@ -152,7 +155,7 @@ class ApplicationEvent(models.Model):
                               related_name="+", verbose_name=_("by"))
     actor_kind = models.CharField(_("acting as"), max_length=10, choices=ActorKind.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("application event")
@@ -172,13 +175,13 @@ class Placement(models.Model):
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="placement",
                                        verbose_name=_("application"))
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), validators=[validate_plausible_date])
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
     hourly_wage = models.DecimalField(_("hourly wage (EUR)"), max_digits=6, decimal_places=2, null=True,
                                       blank=True, help_text=_("Empty for unpaid work such as volunteering."))
     support = FlagsField(_("support"), flag_type=Support, labels=SUPPORT_LABELS, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True)
-    end_reason = models.TextField(_("reason for ending"), blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_plausible_date])
+    end_reason = BoundedTextField(_("reason for ending"), max_length=NOTE_MAX_LENGTH, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -227,7 +230,7 @@ class RetentionCheckpoint(models.Model):
     recorded_at = models.DateTimeField(_("recorded at"), null=True, blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name=_("recorded by"))
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
 
     class Meta:
         verbose_name = _("retention checkpoint")

@@ -14,6 +14,7 @@ from marketplace.constants import Physical, Weekday
 from marketplace.fields import FlagsField
 from marketplace.models.skills import Skill
 from marketplace.models.tenancy import Address, Municipality, Organisation
+from marketplace.validators import validate_title
 
 
 class TaskComplexity(models.IntegerChoices):
@@ -51,7 +52,7 @@ class JobAnalysis(models.Model):
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, related_name="job_analyses", verbose_name=_("municipality")
     )
-    title = models.CharField(_("job title"), max_length=150)
+    title = models.CharField(_("job title"), max_length=150, validators=[validate_title])
     staff_count = models.PositiveSmallIntegerField(_("number of staff in this job"), default=1)
     hours_per_week = models.DecimalField(_("hours per week of one position"), max_digits=5, decimal_places=2)
     hourly_cost = models.DecimalField(_("hourly cost of the job (EUR)"), max_digits=7, decimal_places=2)
@@ -92,7 +93,7 @@ class Task(Address):
     analysis = models.ForeignKey(JobAnalysis, on_delete=models.CASCADE, related_name="tasks",
                                  verbose_name=_("job analysis"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    name = models.CharField(_("task"), max_length=150)
+    name = models.CharField(_("task"), max_length=150, validators=[validate_title])
     hours_per_week = models.DecimalField(_("hours per week"), max_digits=5, decimal_places=2)
     complexity = models.PositiveSmallIntegerField(_("complexity"), choices=TaskComplexity.choices,
                                                   default=TaskComplexity.SIMPLE)

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.constants import NOTE_MAX_LENGTH
+from marketplace.fields import BoundedTextField
 from marketplace.models.roles import Role
 from marketplace.models.seekers import JobSeeker
 from marketplace.models.tenancy import Municipality
@@ -63,7 +65,7 @@ class LadderOverride(models.Model):
     role = models.ForeignKey(Role, on_delete=models.CASCADE, related_name="ladder_overrides", verbose_name=_("role"))
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                                    verbose_name=_("granted by"))
-    reason = models.TextField(_("reason"))
+    reason = BoundedTextField(_("reason"), max_length=NOTE_MAX_LENGTH)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

@@ -4,9 +4,10 @@ import math
 
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import ASin, Cos, Power, Radians, Sin, Sqrt
+from django.db.models.functions import ASin, Cos, Floor, Power, Radians, Sin, Sqrt
 from django.utils.translation import gettext_lazy as _
 
+from marketplace import geo
 from marketplace.choices import (
     PHYSICAL_LABELS,
     SUPPORT_LABELS,
@@ -17,12 +18,11 @@ from marketplace.choices import (
     RungChoice,
     SkillLevelChoice,
 )
-from marketplace.constants import Physical, Support, Weekday
-from marketplace.fields import FlagsField
+from marketplace.constants import LONG_TEXT_MAX_LENGTH, Physical, Support, Weekday
+from marketplace.fields import BoundedTextField, FlagsField
 from marketplace.models.skills import Skill
 from marketplace.models.tenancy import Address, Municipality, Organisation
-
-EARTH_RADIUS_KM = 6371.0
+from marketplace.validators import validate_plausible_date, validate_title
 
 
 class RoleQuerySet(models.QuerySet):
@@ -38,17 +38,28 @@ class RoleQuerySet(models.QuerySet):
     def near(self, latitude: float, longitude: float, radius_km: float):
         """Roles within ``radius_km`` of a point, annotated with ``distance_km``.
 
-        A bounding box narrows the rows on plain column comparisons first; the
-        haversine distance then decides exactly.
+        Work at a resident's address is measured from its public point (``geo.public_point``) for
+        the radius, the order and ``distance_km`` alike, so that a search from many points cannot
+        pin the door; ``exact_distance_km`` keeps the distance to the door for the role's own
+        organisation and caseworkers. A bounding box (widened by the rounding of the public point)
+        narrows the rows on plain column comparisons first; the haversine distance then decides.
         """
-        lat_delta = radius_km / 111.2
-        lon_delta = radius_km / max(111.2 * math.cos(math.radians(latitude)), 1e-6)
+        slack = 0.5 / 10**geo.PUBLIC_COORDINATE_DECIMALS
+        lat_delta = radius_km / geo.KM_PER_DEGREE_LATITUDE + slack
+        lon_delta = radius_km / max(geo.KM_PER_DEGREE_LATITUDE * math.cos(math.radians(latitude)), 1e-6) + slack
+        exact = distance_km_expression(latitude, longitude)
+        public = distance_km_expression(latitude, longitude, row_latitude=_public_coordinate("latitude"),
+                                        row_longitude=_public_coordinate("longitude"))
         return (
             self.filter(
                 latitude__range=(latitude - lat_delta, latitude + lat_delta),
                 longitude__range=(longitude - lon_delta, longitude + lon_delta),
             )
-            .annotate(distance_km=haversine_km(latitude, longitude))
+            .annotate(
+                exact_distance_km=exact,
+                distance_km=models.Case(models.When(at_requester_address=True, then=public), default=exact,
+                                        output_field=models.FloatField()),
+            )
             .filter(distance_km__lte=radius_km)
         )
 
@@ -108,13 +119,22 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-def haversine_km(latitude: float, longitude: float):
-    """A database expression for the great-circle distance from a point to the row's coordinates."""
+def _public_coordinate(column: str):
+    """``geo.public_coordinate`` in SQL: two decimals, half up."""
+    scale = 10**geo.PUBLIC_COORDINATE_DECIMALS
+    return Floor(models.F(column) * scale + 0.5) / scale
+
+
+def distance_km_expression(latitude: float, longitude: float, *, row_latitude=None, row_longitude=None):
+    """``geo.haversine_km`` as a database expression: from a point to the row's coordinates (or to the
+    ``row_latitude`` / ``row_longitude`` expressions)."""
+    row_latitude = models.F("latitude") if row_latitude is None else row_latitude
+    row_longitude = models.F("longitude") if row_longitude is None else row_longitude
     lat1, lon1 = math.radians(latitude), math.radians(longitude)
-    dlat = (Radians("latitude") - lat1) / 2
-    dlon = (Radians("longitude") - lon1) / 2
-    a = Power(Sin(dlat), 2) + math.cos(lat1) * Cos(Radians("latitude")) * Power(Sin(dlon), 2)
-    return 2 * EARTH_RADIUS_KM * ASin(Sqrt(a))
+    dlat = (Radians(row_latitude) - lat1) / 2
+    dlon = (Radians(row_longitude) - lon1) / 2
+    a = Power(Sin(dlat), 2) + math.cos(lat1) * Cos(Radians(row_latitude)) * Power(Sin(dlon), 2)
+    return 2 * geo.EARTH_RADIUS_KM * ASin(Sqrt(a))
 
 
 class Role(Address):
@@ -125,13 +145,14 @@ class Role(Address):
         Municipality, on_delete=models.PROTECT, related_name="roles", verbose_name=_("municipality")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=RoleKind.choices)
-    title = models.CharField(_("title"), max_length=150)
-    description = models.TextField(_("description"))
+    title = models.CharField(_("title"), max_length=150, validators=[validate_title])
+    description = BoundedTextField(_("description"), max_length=LONG_TEXT_MAX_LENGTH)
     hours_min = models.PositiveSmallIntegerField(_("minimum hours per week"))
     hours_max = models.PositiveSmallIntegerField(_("maximum hours per week"))
     weekdays = FlagsField(_("weekdays"), flag_type=Weekday, labels=WEEKDAY_LABELS)
-    start_date = models.DateField(_("start date"), null=True, blank=True)
-    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty means ongoing."))
+    start_date = models.DateField(_("start date"), null=True, blank=True, validators=[validate_plausible_date])
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("Empty means ongoing."),
+                                validators=[validate_plausible_date])
     at_requester_address = models.BooleanField(
         _("at the requester's address"), default=False,
         help_text=_("Neighbourhood services done at a resident's or association's address."),

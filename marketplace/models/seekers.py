@@ -13,10 +13,11 @@ from marketplace.choices import (
     SeekerStatus,
     SkillLevelChoice,
 )
-from marketplace.constants import Physical, Support, Weekday
-from marketplace.fields import FlagsField
+from marketplace.constants import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH, Physical, Support, Weekday
+from marketplace.fields import BoundedTextField, FlagsField
 from marketplace.models.skills import Skill, SkillCategory
 from marketplace.models.tenancy import Caseworker, Municipality
+from marketplace.validators import validate_date_of_birth, validate_plausible_date, validate_title
 
 RUNG_RANGE = models.Q(rung__gte=1, rung__lte=6)
 
@@ -57,12 +58,12 @@ class JobSeeker(models.Model):
         Caseworker, on_delete=models.SET_NULL, null=True, blank=True, related_name="caseload",
         verbose_name=_("caseworker"),
     )
-    first_name = models.CharField(_("first name"), max_length=80)
-    last_name = models.CharField(_("last name"), max_length=120)
+    first_name = models.CharField(_("first name"), max_length=80, validators=[validate_title])
+    last_name = models.CharField(_("last name"), max_length=120, validators=[validate_title])
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     date_of_birth = models.DateField(
-        _("date of birth"), null=True, blank=True,
+        _("date of birth"), null=True, blank=True, validators=[validate_date_of_birth],
         help_text=_("Only for the statutory minimum wage; never used in matching."),
     )
     home_postcode = models.CharField(_("home postcode"), max_length=7, blank=True)
@@ -83,7 +84,7 @@ class JobSeeker(models.Model):
     rung = models.PositiveSmallIntegerField(
         _("participation ladder rung"), choices=RungChoice.choices, default=RungChoice.SOCIAL_CONTACTS
     )
-    motivation = models.TextField(_("motivation and own plans"), blank=True)
+    motivation = BoundedTextField(_("motivation and own plans"), max_length=TEXT_MAX_LENGTH, blank=True)
     interests = models.ManyToManyField(
         SkillCategory, blank=True, related_name="interested_seekers", verbose_name=_("interests")
     )
@@ -156,8 +157,8 @@ class LadderStep(models.Model):
 
     seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="ladder_history")
     rung = models.PositiveSmallIntegerField(_("rung"), choices=RungChoice.choices)
-    date = models.DateField(_("date"))
-    note = models.TextField(_("note"), blank=True)
+    date = models.DateField(_("date"), validators=[validate_plausible_date])
+    note = BoundedTextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("recorded by"),
@@ -183,10 +184,10 @@ class SeekerBurden(models.Model):
 
     seeker = models.OneToOneField(JobSeeker, on_delete=models.CASCADE, related_name="burden")
     street_address = models.CharField(_("street and house number"), max_length=150, blank=True)
-    debts = models.TextField(_("debts"), blank=True)
-    health = models.TextField(_("health"), blank=True)
-    language_gap = models.TextField(_("language gap"), blank=True)
-    care_duties = models.TextField(_("care duties"), blank=True)
+    debts = BoundedTextField(_("debts"), max_length=TEXT_MAX_LENGTH, blank=True)
+    health = BoundedTextField(_("health"), max_length=TEXT_MAX_LENGTH, blank=True)
+    language_gap = BoundedTextField(_("language gap"), max_length=TEXT_MAX_LENGTH, blank=True)
+    care_duties = BoundedTextField(_("care duties"), max_length=TEXT_MAX_LENGTH, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     SENSITIVE_FIELDS = ("street_address", "debts", "health", "language_gap", "care_duties")
@@ -200,7 +201,12 @@ class SeekerBurden(models.Model):
 
 
 class SensitiveAccessLog(models.Model):
-    """Append-only record of every staff read of sensitive seeker data (who, whom, what, when, why)."""
+    """Append-only record of every staff read of sensitive seeker data (who, whom, what, when, why).
+
+    The database refuses UPDATE and DELETE on this table (triggers, migration 0004), whatever the
+    statement comes from; ``save()`` and ``delete()`` below only fail earlier with a clearer error.
+    The PROTECT keys keep entries when their reader or job seeker would be deleted.
+    """
 
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                               verbose_name=_("read by"))

@@ -7,16 +7,17 @@ roles, which point back to the request through ``Role.service_request``.
 import secrets
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.constants import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
+from marketplace.fields import BoundedTextField
 from marketplace.models.tenancy import Address, Municipality, Organisation
-from marketplace.validators import validate_no_nul
+from marketplace.validators import validate_no_nul, validate_plausible_date, validate_title
 
-DESCRIPTION_MAX_LENGTH = 2000
-REASON_MAX_LENGTH = 1000
+DESCRIPTION_MAX_LENGTH = TEXT_MAX_LENGTH
+REASON_MAX_LENGTH = NOTE_MAX_LENGTH
 
 
 class ServiceRequestStatus(models.TextChoices):
@@ -43,8 +44,8 @@ class ServiceCategory(models.Model):
     """A kind of neighbourhood service the municipality offers (green maintenance, odd jobs...)."""
 
     slug = models.SlugField(_("code"), max_length=50, unique=True)
-    name_nl = models.CharField(_("Dutch name"), max_length=100)
-    name_en = models.CharField(_("English name"), max_length=100)
+    name_nl = models.CharField(_("Dutch name"), max_length=100, validators=[validate_title])
+    name_en = models.CharField(_("English name"), max_length=100, validators=[validate_title])
     default_hours = models.PositiveSmallIntegerField(
         _("usual hours per week"), default=4,
         help_text=_("Suggested hours when staff plan a request of this kind as a role."),
@@ -96,14 +97,14 @@ class ServiceRequest(Address):
         Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="service_requests",
         verbose_name=_("association"), help_text=_("Empty when a resident asks for themselves."),
     )
-    requester_name = models.CharField(_("name"), max_length=120, blank=True, validators=[validate_no_nul])
+    requester_name = models.CharField(_("name"), max_length=120, blank=True,
+                                      validators=[validate_no_nul, validate_title])
     requester_email = models.EmailField(_("e-mail"), blank=True)
     requester_phone = models.CharField(_("phone"), max_length=20, blank=True)
-    description = models.TextField(
-        _("what needs doing"),
-        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH), validate_no_nul],
-    )
-    preferred_date = models.DateField(_("preferred start date"), null=True, blank=True)
+    description = BoundedTextField(_("what needs doing"), max_length=DESCRIPTION_MAX_LENGTH,
+                                   validators=[validate_no_nul])
+    preferred_date = models.DateField(_("preferred start date"), null=True, blank=True,
+                                      validators=[validate_plausible_date])
     frequency = models.CharField(
         _("how often"), max_length=12, choices=ServiceFrequency.choices, default=ServiceFrequency.ONCE
     )
@@ -113,9 +114,7 @@ class ServiceRequest(Address):
     status = models.CharField(
         _("status"), max_length=10, choices=ServiceRequestStatus.choices, default=ServiceRequestStatus.SUBMITTED
     )
-    rejection_reason = models.TextField(
-        _("reason for rejection"), blank=True, validators=[MaxLengthValidator(REASON_MAX_LENGTH)]
-    )
+    rejection_reason = BoundedTextField(_("reason for rejection"), max_length=REASON_MAX_LENGTH, blank=True)
     token = models.CharField(_("status link token"), max_length=64, unique=True, default=new_status_token,
                              editable=False)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="nl")
@@ -169,7 +168,7 @@ class ServiceRequestStatusChange(models.Model):
     )
     from_status = models.CharField(_("from"), max_length=10, choices=ServiceRequestStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=10, choices=ServiceRequestStatus.choices)
-    note = models.TextField(_("note"), blank=True)
+    note = BoundedTextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("changed by"),

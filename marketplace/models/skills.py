@@ -4,11 +4,13 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.validators import validate_title
+
 
 class SkillCategory(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
-    name_nl = models.CharField(_("Dutch name"), max_length=100)
-    name_en = models.CharField(_("English name"), max_length=100)
+    name_nl = models.CharField(_("Dutch name"), max_length=100, validators=[validate_title])
+    name_en = models.CharField(_("English name"), max_length=100, validators=[validate_title])
 
     class Meta:
         verbose_name = _("skill category")
@@ -27,8 +29,8 @@ class Skill(models.Model):
     category = models.ForeignKey(
         SkillCategory, on_delete=models.PROTECT, related_name="skills", verbose_name=_("category")
     )
-    name_nl = models.CharField(_("Dutch name"), max_length=120, unique=True)
-    name_en = models.CharField(_("English name"), max_length=120)
+    name_nl = models.CharField(_("Dutch name"), max_length=120, unique=True, validators=[validate_title])
+    name_en = models.CharField(_("English name"), max_length=120, validators=[validate_title])
     esco_uri = models.URLField(_("ESCO URI"), blank=True, max_length=250)
 
     class Meta:

@@ -5,13 +5,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import MembershipRole, OrganisationKind
-from marketplace.validators import normalise_postcode, validate_cbs_code, validate_kvk_number
+from marketplace.validators import normalise_postcode, validate_cbs_code, validate_kvk_number, validate_title
 
 
 class Municipality(models.Model):
     """The tenant: every person, organisation, role and request belongs to exactly one."""
 
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(_("name"), max_length=100, validators=[validate_title])
     cbs_code = models.CharField(
         _("CBS code"), max_length=6, unique=True, validators=[validate_cbs_code],
         help_text=_("The CBS municipality code, for example GM0363."),
@@ -89,7 +89,7 @@ class Organisation(Address):
         Municipality, on_delete=models.PROTECT, related_name="organisations", verbose_name=_("municipality")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
-    name = models.CharField(_("name"), max_length=150)
+    name = models.CharField(_("name"), max_length=150, validators=[validate_title])
     kvk_number = models.CharField(
         _("KvK number"), max_length=8, blank=True, validators=[validate_kvk_number],
         help_text=_("Chamber of Commerce number: 8 digits."),

@@ -5,29 +5,37 @@ Each function builds the engine's arrays for just the people and roles it needs 
 ``{"code", "text"}`` dictionaries in the active language (Dutch by default).
 
 Scoping: a job seeker is only matched with published roles of their own municipality. Employers
-get anonymous candidate cards, only of job seekers who agreed to such a card, with an opaque
-signed reference instead of an id; caseworkers of the role's municipality also get the seeker.
+get anonymous candidate cards (``selectors.candidates``), only of job seekers who agreed to such a
+card, with an encrypted reference instead of an id (``marketplace.references``); caseworkers of the
+role's municipality also get the seeker.
+
+An employer's list is computed so that it cannot locate or follow anyone: homes are moved to the
+centre of their grid square before matching (who appears, the score and the order then depend on
+no more than the square), the ladder step is left out of the score, and equal scores come in a
+random order on every request. See docs/privacy.md.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import secrets
+from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
+import numpy as np
 from django.conf import settings
-from django.core import signing
+from django.db.models import Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from marketplace import matching as engine
 from marketplace.access import Actor
-from marketplace.application_workflow import CASEWORKER
-from marketplace.choices import RungChoice
-from marketplace.constants import LanguageLevel
+from marketplace.application_workflow import CASEWORKER, EMPLOYER
 from marketplace.exceptions import NotYourOrganisation
 from marketplace.matching.reasons import reason as engine_reason
 from marketplace.models import JobSeeker, Role, SeekerSkill
+from marketplace.references import candidate_reference_issue, candidate_reference_open
 from marketplace.selectors.applications import actor_kinds_for_role, seeker_invitable
+from marketplace.selectors.candidates import CandidateCard, candidate_card
 from marketplace.selectors.matching_data import (
     municipality_weights,
     role_set,
@@ -35,10 +43,6 @@ from marketplace.selectors.matching_data import (
     seeker_set,
     skill_index,
 )
-
-CANDIDATE_REF_SALT = "marketplace.matching.candidate"
-DISTANCE_BANDS_KM = ((5, "0–5 km"), (10, "5–10 km"), (20, "10–20 km"))
-DISTANCE_BAND_FAR = "20+ km"
 
 
 class Reason(TypedDict):
@@ -56,13 +60,16 @@ class RoleMatch:
 
 @dataclass(frozen=True)
 class CandidateMatch:
-    """One candidate for a role. ``card`` holds no name, contact detail, address or draaglast field."""
+    """One candidate for a role. ``card`` holds no name, contact detail, address, rung or draaglast field."""
 
     candidate_ref: str
-    card: dict
+    card: CandidateCard
     score: float
-    reasons: list[Reason] = field(default_factory=list)
     seeker: JobSeeker | None = None
+
+    @property
+    def reasons(self) -> list[Reason]:
+        return list(self.card.reasons)
 
 
 def as_reasons(reasons) -> list[Reason]:
@@ -111,11 +118,21 @@ def seeker_match_problems(*, seeker: JobSeeker) -> list[Reason]:
     return as_reasons(problems)
 
 
+def employer_weights(weights: engine.Weights) -> engine.Weights:
+    """``weights`` without the ladder step: an employer's score and order must not tell the rung."""
+    try:
+        return replace(weights, ladder=0.0)
+    except ValueError:  # only the ladder was weighted
+        return replace(engine.DEFAULT_WEIGHTS, ladder=0.0)
+
+
 def candidates_for_role(*, role: Role, actor: Actor, k: int = 20) -> list[CandidateMatch]:
     """The k best job seekers for ``role``, best first.
 
-    A caseworker of the role's municipality gets every active seeker there, with ``seeker`` set;
-    a member of the role's organisation gets anonymous cards of seekers who agreed to one.
+    A caseworker of the role's municipality gets every active seeker there, with ``seeker`` set
+    and exact distances; a member of the role's organisation gets anonymous cards of seekers who
+    agreed to one, computed from the centres of their homes' grid squares, scored without the
+    ladder step, equal scores in random order, each with a fresh encrypted reference.
     Anyone else gets ``NotYourOrganisation`` (reported as not found).
     """
     kinds = actor_kinds_for_role(actor=actor, role=role)
@@ -129,25 +146,32 @@ def candidates_for_role(*, role: Role, actor: Actor, k: int = 20) -> list[Candid
     if not as_caseworker:
         seekers_qs = seekers_qs.with_card_consent()
     roles_qs = Role.objects.filter(pk=role.pk)
-    seekers, roles = seeker_set(seekers_qs, skills), role_set(roles_qs, skills)
+    seekers, roles = seeker_set(seekers_qs, skills, homes_by_area=not as_caseworker), role_set(roles_qs, skills)
     if roles is None:
         return []
+    weights = municipality_weights(role.municipality_id)
+    tiebreak = None
+    if not as_caseworker:
+        weights = employer_weights(weights)
+        tiebreak = np.random.default_rng(secrets.randbits(128)).permutation(len(seekers))
     matches = engine.top_seekers_for_role(
-        seekers, roles, role.pk, k, municipality_weights(role.municipality_id),
-        require_card_consent=not as_caseworker, overrides=rung_overrides(seekers=seekers_qs, roles=roles_qs),
+        seekers, roles, role.pk, k, weights, require_card_consent=not as_caseworker,
+        overrides=rung_overrides(seekers=seekers_qs, roles=roles_qs), tiebreak=tiebreak,
     )
-    seeker_ids = [m.seeker_id for m in matches]
-    skills_held = _skills_of(seeker_ids)
-    people = JobSeeker.objects.in_bulk(seeker_ids) if as_caseworker else {}
+    people = JobSeeker.objects.prefetch_related(
+        Prefetch("skill_levels", queryset=SeekerSkill.objects.select_related("skill"))
+    ).in_bulk([m.seeker_id for m in matches])
     return [
         CandidateMatch(
-            candidate_ref=str(m.seeker_id) if as_caseworker else _signed_ref(m.seeker_id, role.pk),
-            card=_card(seekers, m, skills_held.get(m.seeker_id, [])),
+            candidate_ref=str(m.seeker_id) if as_caseworker else candidate_reference_issue(
+                seeker_id=m.seeker_id, role_id=role.pk, organisation_id=role.organisation_id),
+            card=candidate_card(seeker=people[m.seeker_id], role=role, for_employer=not as_caseworker,
+                                reasons=as_reasons(m.reasons)),
             score=m.score,
-            reasons=as_reasons(m.reasons),
-            seeker=people.get(m.seeker_id),
+            seeker=people[m.seeker_id] if as_caseworker else None,
         )
         for m in matches
+        if m.seeker_id in people
     ]
 
 
@@ -170,33 +194,22 @@ def why_not(*, seeker: JobSeeker, role: Role) -> list[Reason]:
 def seeker_for_candidate_ref(*, actor: Actor, role: Role, candidate_ref: str) -> JobSeeker | None:
     """The job seeker behind a ``candidate_ref`` from ``candidates_for_role``, if ``actor`` may invite them.
 
-    Employers' references are signed for one role and are refused for any other; caseworkers may
-    also use a plain job seeker id.
+    An employer's reference opens only for the role and organisation it was made for, and only
+    until it expires; caseworkers may also use a plain job seeker id.
     """
     kinds = actor_kinds_for_role(actor=actor, role=role)
-    seeker_id = _unsigned_ref(str(candidate_ref or ""), role.pk)
-    if seeker_id is None and CASEWORKER in kinds and str(candidate_ref or "").isdigit():
-        seeker_id = int(candidate_ref)
-    if seeker_id is None or not kinds:
+    if not kinds:
+        return None
+    seeker_id = None
+    if EMPLOYER in kinds:
+        seeker_id = candidate_reference_open(candidate_ref, role_id=role.pk,
+                                             organisation_ids={role.organisation_id} & set(actor.organisation_ids))
+    text = str(candidate_ref or "")
+    if seeker_id is None and CASEWORKER in kinds and text.isascii() and text.isdigit() and len(text) <= 18:
+        seeker_id = int(text)
+    if seeker_id is None:
         return None
     return seeker_invitable(actor=actor, role=role, seeker_id=seeker_id)
-
-
-# --- cards and references ----------------------------------------------------------------------------
-
-
-def _signed_ref(seeker_id: int, role_id: int) -> str:
-    return signing.Signer(salt=CANDIDATE_REF_SALT).sign_object({"s": seeker_id, "r": role_id})
-
-
-def _unsigned_ref(candidate_ref: str, role_id: int) -> int | None:
-    try:
-        payload = signing.Signer(salt=CANDIDATE_REF_SALT).unsign_object(candidate_ref)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(payload, dict) or payload.get("r") != role_id or not isinstance(payload.get("s"), int):
-        return None
-    return payload["s"]
 
 
 def _distance(match) -> float | None:
@@ -204,31 +217,3 @@ def _distance(match) -> float | None:
         if item.code == "distance":
             return float(item.params["km"])
     return None
-
-
-def distance_band(km: float | None) -> str | None:
-    """A distance as a band: precise enough to judge the travel, too coarse to locate anyone."""
-    if km is None:
-        return None
-    return next((band for limit, band in DISTANCE_BANDS_KM if km < limit), DISTANCE_BAND_FAR)
-
-
-def _skills_of(seeker_ids: list[int]) -> dict[int, list[dict]]:
-    held: dict[int, list[dict]] = {}
-    rows = (SeekerSkill.objects.filter(seeker_id__in=seeker_ids).select_related("skill")
-            .order_by("-level", "skill__name_nl", "skill_id"))
-    for row in rows:
-        held.setdefault(row.seeker_id, []).append({"name": row.skill.name, "level": str(row.get_level_display())})
-    return held
-
-
-def _card(seekers, match, skills: list[dict]) -> dict:
-    s = seekers.lookup.position(match.seeker_id)
-    return {
-        "skills": skills,
-        "hours_min": int(seekers.hours_min[s]),
-        "hours_max": int(seekers.hours_max[s]),
-        "distance_band": distance_band(_distance(match)),
-        "language_level": LanguageLevel(int(seekers.language[s])).name,
-        "rung": str(RungChoice(int(seekers.rung[s])).label),
-    }

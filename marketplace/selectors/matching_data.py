@@ -18,6 +18,7 @@ import numpy as np
 from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from marketplace import geo
 from marketplace.application_workflow import SEATED_STATUSES
 from marketplace.choices import RoleStatus, SeekerStatus
 from marketplace.matching import RoleSet, RungOverrides, SeekerSet, SkillIndex, Weights
@@ -40,8 +41,13 @@ def skill_index() -> SkillIndex:
     return SkillIndex(dict(Skill.objects.order_by().values_list("id", "category_id")))
 
 
-def seeker_set(seekers, skills: SkillIndex) -> SeekerSet:
-    """The engine's columns for a JobSeeker queryset, in three queries whatever its size."""
+def seeker_set(seekers, skills: SkillIndex, *, homes_by_area: bool = False) -> SeekerSet:
+    """The engine's columns for a JobSeeker queryset, in three queries whatever its size.
+
+    With ``homes_by_area`` every home is moved to the centre of its grid square (``geo.area_centres``)
+    before the engine sees it: for lists an employer reads, so that nothing in them (who appears,
+    the distance, the score, the order) depends on more than the square someone lives in.
+    """
     rows = list(seekers.order_by("id").values_list(*SEEKER_COLUMNS))
     ids = np.array([row[0] for row in rows], dtype=np.int64)
     column = dict(zip(SEEKER_COLUMNS, zip(*rows, strict=True), strict=True)) if rows else {}
@@ -52,10 +58,13 @@ def seeker_set(seekers, skills: SkillIndex) -> SeekerSet:
     held = list(SeekerSkill.objects.filter(seeker__in=seekers.values("pk")).values_list("seeker_id", "skill_id",
                                                                                          "level"))
     interests = list(seekers.order_by().filter(interests__isnull=False).values_list("id", "interests"))
+    lat, lon = numbers("latitude", np.float64, np.nan), numbers("longitude", np.float64, np.nan)
+    if homes_by_area:
+        lat, lon = geo.area_centres(lat, lon)
     return SeekerSet(
         ids=ids,
-        lat=numbers("latitude", np.float64, np.nan),
-        lon=numbers("longitude", np.float64, np.nan),
+        lat=lat,
+        lon=lon,
         max_km=numbers("max_travel_km", np.float32),
         hours_min=numbers("hours_min", np.float32),
         hours_max=numbers("hours_max", np.float32),

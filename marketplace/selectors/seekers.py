@@ -1,10 +1,12 @@
 """Reads of job seekers. Sensitive data (the draaglast) only through the functions that log access."""
 
+from collections.abc import Iterable
+
 from marketplace.access import Actor
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
 from marketplace.models import JobSeeker, SeekerBurden
 from marketplace.models.seekers import JobSeekerQuerySet
-from marketplace.selectors.burden import burden_read_for_staff
+from marketplace.selectors.burden import BurdenRead, burden_read_for_staff
 
 
 def seeker_list_for_staff(*, actor: Actor) -> JobSeekerQuerySet:
@@ -30,14 +32,19 @@ def _burden_of(seeker: JobSeeker) -> SeekerBurden:
     return SeekerBurden.objects.filter(seeker=seeker).first() or SeekerBurden(seeker=seeker)
 
 
-def seeker_burden_for_staff(*, actor: Actor, seeker: JobSeeker, purpose: str) -> SeekerBurden:
-    """The draaglast for a caseworker of the seeker's municipality, recording the read with its purpose."""
+def seeker_burden_for_staff(
+    *, actor: Actor, seeker: JobSeeker, purpose: str, fields: Iterable[str] | None = None
+) -> BurdenRead:
+    """The draaglast (all fields, or ``fields``) for a caseworker of the seeker's municipality, read and logged.
+
+    Another municipality's seeker is NotYourMunicipality (reported as not found), so ids cannot be probed.
+    """
     if not actor.is_caseworker:
         raise NotAllowed()
     if seeker.municipality_id != actor.caseworker.municipality_id:
         raise NotYourMunicipality()
     # The admin's draaglast view reads through the same function, so the audit log is written in one place.
-    return burden_read_for_staff(actor_user=actor.user, seeker=seeker, purpose=purpose)
+    return burden_read_for_staff(actor_user=actor.user, seeker=seeker, purpose=purpose, fields=fields)
 
 
 def seeker_burden_for_self(*, actor: Actor) -> SeekerBurden:

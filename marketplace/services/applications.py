@@ -15,12 +15,13 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
-from marketplace import tasks
 from marketplace.access import Actor, actor_for
 from marketplace.application_workflow import (
     BEFORE_INTRODUCTION,
@@ -33,7 +34,7 @@ from marketplace.application_workflow import (
     move_exists,
 )
 from marketplace.choices import ApplicationStatus, RoleStatus, SeekerStatus
-from marketplace.constants import Support
+from marketplace.constants import NOTE_MAX_LENGTH, Support
 from marketplace.exceptions import (
     ApplicationExists,
     ConsentRequired,
@@ -41,8 +42,10 @@ from marketplace.exceptions import (
     NotYourMunicipality,
     NotYourOrganisation,
     Overbooked,
+    TooManyInvitations,
     TransitionNotAllowed,
 )
+from marketplace.minimum_wage import FIRST_DAY, MinimumWageUnknown, minimum_hourly_wage
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import (
     RETENTION_MONTHS,
@@ -52,16 +55,18 @@ from marketplace.models.applications import (
     RetentionCheckpoint,
     RoleSeat,
 )
+from marketplace.ratelimit import RateLimit
 from marketplace.selectors.applications import (
     actor_kinds_for,
     actor_kinds_for_role,
     application_has_consent,
     seeker_invitable,
 )
+from marketplace.services.notifications import notifications_record_for_application
+from marketplace.validators import validate_plausible_date
 from marketplace.workflows import role_transition_allowed
 
 S = ApplicationStatus
-NOTE_MAX_LENGTH = 1000
 PLACEMENT_HOURS_MIN, PLACEMENT_HOURS_MAX = 1, 40
 # Moves that take a candidate further into a role: only while the role is open.
 FORWARD_STATUSES = frozenset({S.INTERESTED, S.PROPOSED, S.INTRODUCED, S.TRIAL})
@@ -77,6 +82,10 @@ class PlacementTerms:
     hourly_wage: Decimal | None = None
     support: int = 0
     job_coach: bool = False
+    # A caseworker's reason to agree terms that the checks below refuse; logged on the timeline.
+    override_reason: str = ""
+    # Filled in by the checks: what the override set aside.
+    overridden: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,12 +159,58 @@ def _clean_note(note: str, *, field: str = "note") -> str:
     return note
 
 
-def _checked_placement(terms: PlacementTerms | None, role: Role) -> PlacementTerms:
+def _euros(amount: Decimal) -> str:
+    return number_format(amount, decimal_pos=2, use_l10n=True)
+
+
+def _hours_outside(hours: int, role: Role, seeker: JobSeeker) -> dict:
+    """Hours the role or the seeker's availability does not allow."""
+    errors = []
+    if not role.hours_min <= hours <= role.hours_max:
+        errors.append(_("This role is for %(min)d to %(max)d hours a week.")
+                      % {"min": role.hours_min, "max": role.hours_max})
+    seeker_min, seeker_max = seeker.hours_min or PLACEMENT_HOURS_MIN, seeker.hours_max or PLACEMENT_HOURS_MAX
+    if not seeker_min <= hours <= seeker_max:
+        errors.append(_("The job seeker can work %(min)d to %(max)d hours a week.")
+                      % {"min": seeker_min, "max": seeker_max})
+    return {"hours_per_week": errors} if errors else {}
+
+
+def _wage_too_low(wage: Decimal | None, start_date: datetime.date, role: Role, seeker: JobSeeker) -> dict:
+    """A paid wage below the role's or below the statutory minimum for the person's age on the start date."""
+    if wage is None:
+        return {}  # Unpaid work (volunteering) has no minimum wage.
+    errors = []
+    if role.hourly_wage is not None and wage < role.hourly_wage:
+        errors.append(_("The wage cannot be lower than the wage of the role (€ %(wage)s an hour).")
+                      % {"wage": _euros(role.hourly_wage)})
+    try:
+        minimum = minimum_hourly_wage(day=start_date, birth_date=seeker.date_of_birth)
+    except MinimumWageUnknown as unknown:
+        if unknown.reason == "too_young":
+            return {"hourly_wage": [*errors, _("There is no statutory minimum wage for someone this young; "
+                                               "a caseworker decides about this placement.")]}
+        return {"start_date": [_("We do not know the statutory minimum wage on this date (we know it from "
+                                 "%(first)s); a caseworker can agree the placement.")
+                               % {"first": date_format(FIRST_DAY)}],
+                **({"hourly_wage": errors} if errors else {})}
+    if wage < minimum:
+        errors.append(_("The wage cannot be lower than the statutory minimum wage for this person's age on the "
+                        "start date (€ %(minimum)s an hour).") % {"minimum": _euros(minimum)})
+    return {"hourly_wage": errors} if errors else {}
+
+
+def _checked_placement(terms: PlacementTerms | None, role: Role, seeker: JobSeeker,
+                       actor_kind: str) -> PlacementTerms:
+    """The terms, checked: whole and well-formed always; fitting the role, the seeker and the statutory
+    minimum wage unless a caseworker sets that aside with a reason."""
     if terms is None:
         raise ValidationError({"start_date": [_("A placement needs a start date and hours per week.")]})
     errors = {}
     if not isinstance(terms.start_date, datetime.date):
         errors["start_date"] = [_("Give the start date as a date.")]
+    else:
+        _check_date(errors, "start_date", terms.start_date)
     if not PLACEMENT_HOURS_MIN <= int(terms.hours_per_week or 0) <= PLACEMENT_HOURS_MAX:
         errors["hours_per_week"] = [_("Between 1 and 40 hours per week.")]
     wage = terms.hourly_wage if terms.hourly_wage is not None else role.hourly_wage
@@ -163,11 +218,20 @@ def _checked_placement(terms: PlacementTerms | None, role: Role) -> PlacementTer
         errors["hourly_wage"] = [_("The hourly wage must be more than zero.")]
     if terms.support & ~int(sum(Support)) or terms.support < 0:
         errors["support"] = [_("Unknown kind of support.")]
+    reason = _clean_note(terms.override_reason, field="override_reason")
+    if reason and actor_kind != CASEWORKER:
+        errors["override_reason"] = [_("Only a caseworker can agree terms outside the usual checks.")]
     if errors:
         raise ValidationError(errors)
+    hours = int(terms.hours_per_week)
+    refused = {**_hours_outside(hours, role, seeker), **_wage_too_low(wage, terms.start_date, role, seeker)}
+    if refused and not reason:
+        raise ValidationError(refused)
     support = int(terms.support) | (int(Support.JOB_COACH) if terms.job_coach else 0)
-    return PlacementTerms(start_date=terms.start_date, hours_per_week=int(terms.hours_per_week),
-                          hourly_wage=wage, support=support, job_coach=bool(support & Support.JOB_COACH))
+    overridden = tuple(str(message) for messages in refused.values() for message in messages)
+    return PlacementTerms(start_date=terms.start_date, hours_per_week=hours, hourly_wage=wage, support=support,
+                          job_coach=bool(support & Support.JOB_COACH), override_reason=reason if refused else "",
+                          overridden=overridden)
 
 
 def _checked_end(terms: EndTerms | None, application: Application) -> EndTerms:
@@ -179,9 +243,22 @@ def _checked_end(terms: EndTerms | None, application: Application) -> EndTerms:
     if end_date is None:
         # Without a date the placement ends today, or on its first day if it had not started yet.
         end_date = max(timezone.localdate(), placement.start_date) if placement else timezone.localdate()
+    errors = {}
+    _check_date(errors, "end_date", end_date)
+    if errors:
+        raise ValidationError(errors)
     if placement is not None and end_date < placement.start_date:
         raise ValidationError({"end_date": [_("The end date cannot be before the start date of the placement.")]})
     return EndTerms(reason=reason, end_date=end_date)
+
+
+def _check_date(errors: dict, field: str, value: datetime.date) -> None:
+    # The placement is written without full_clean (its checkpoints follow from it), so the model's
+    # date validator is applied here.
+    try:
+        validate_plausible_date(value)
+    except ValidationError as error:
+        errors[field] = error.messages
 
 
 # Places (seats) -----------------------------------------------------------------------------------------------
@@ -252,7 +329,11 @@ def _save_with_seat(application: Application, role: Role, *, new_seat: bool) -> 
 
 # Side effects -------------------------------------------------------------------------------------------------
 
-def _create_placement(application: Application, terms: PlacementTerms) -> Placement:
+def _create_placement(application: Application, terms: PlacementTerms, *, actor_user, actor_kind: str) -> Placement:
+    if terms.overridden:
+        note = "\n".join([terms.override_reason, *(f"– {message}" for message in terms.overridden)])
+        _record(application, from_status=application.status, actor_user=actor_user, actor_kind=actor_kind,
+                note=note, kind=ApplicationEvent.Kind.TERMS_OVERRIDE)
     placement = Placement.objects.create(
         application=application, start_date=terms.start_date, hours_per_week=terms.hours_per_week,
         hourly_wage=terms.hourly_wage, support=terms.support,
@@ -285,15 +366,8 @@ def _sync_seeker_status(application: Application, to_status: str) -> None:
 
 
 def _notify(application: Application, to_status: str, actor_user) -> None:
-    application_id = application.pk
-    actor_id = getattr(actor_user, "pk", None)
-    if to_status == S.PROPOSED:
-        transaction.on_commit(lambda: tasks.send_seeker_invited.enqueue(application_id))
-    elif to_status == S.INTERESTED:
-        transaction.on_commit(lambda: tasks.send_caseworker_interest.enqueue(application_id))
-    elif to_status == S.INTRODUCED:
-        transaction.on_commit(lambda: tasks.send_seeker_introduced.enqueue(application_id))
-        transaction.on_commit(lambda: tasks.send_employer_introduced.enqueue(application_id, actor_id))
+    # Recorded in this transaction (the outbox), sent by the worker once it commits.
+    notifications_record_for_application(application=application, to_status=to_status, actor_user=actor_user)
 
 
 def _record(application: Application, *, from_status: str, actor_user, actor_kind: str, note: str,
@@ -311,7 +385,7 @@ def _move(application: Application, role: Role, *, to_status: str, actor_user, a
     """Make a move already allowed by the table for ``actor_kind``; both rows are locked by the caller."""
     note = _clean_note(note)
     if to_status == S.PLACED:
-        placement = _checked_placement(placement, role)
+        placement = _checked_placement(placement, role, application.seeker, actor_kind)
     if to_status == S.ENDED:
         end = _checked_end(end, application)
     _check_role_open(role, to_status)
@@ -331,7 +405,7 @@ def _move(application: Application, role: Role, *, to_status: str, actor_user, a
     _record(application, from_status=from_status, actor_user=actor_user, actor_kind=actor_kind, note=note)
 
     if to_status == S.PLACED:
-        _create_placement(application, placement)
+        _create_placement(application, placement, actor_user=actor_user, actor_kind=actor_kind)
     if to_status == S.ENDED:
         _end_placement(application, end)
     if (from_status in SEATED_STATUSES) != (to_status in SEATED_STATUSES):
@@ -390,6 +464,10 @@ def application_express_interest(*, seeker: JobSeeker, role: Role) -> tuple[Appl
     return application, True
 
 
+def _invitation_limit() -> RateLimit:
+    return RateLimit("invitations", settings.INVITATIONS_PER_HOUR, 3600)
+
+
 @transaction.atomic
 def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str = "") -> Application:
     """An employer or caseworker asks ``seeker`` to be introduced for ``role``; the seeker gets an e-mail.
@@ -408,6 +486,9 @@ def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str =
     if seeker_invitable(actor=actor, role=role, seeker_id=seeker.pk) is None:
         raise ValidationError({"seeker": [_("There is no job seeker with this id that you can invite.")]})
     actor_kind = EMPLOYER if EMPLOYER in kinds else CASEWORKER
+    if actor_kind == EMPLOYER and not _invitation_limit().attempt(role.organisation_id):
+        # Counted per organisation, across the portal and the API: many invitations are a way to probe people.
+        raise TooManyInvitations()
     existing = Application.objects.filter(seeker=seeker, role=role).first()
     if existing is None:
         application = Application.objects.create(seeker=seeker, role=role, status=S.PROPOSED, created_by=actor_user)

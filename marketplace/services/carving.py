@@ -38,6 +38,7 @@ from marketplace.carving import (
 )
 from marketplace.carving.bundles import DEFAULT_TRAVEL_SPEED_KMH
 from marketplace.choices import OrganisationKind, RoleKind, RoleStatus
+from marketplace.constants import LONG_TEXT_MAX_LENGTH
 from marketplace.exceptions import NotAllowed, NotYourOrganisation
 from marketplace.models import JobAnalysis, Membership, Organisation, Role, Skill, Task, TaskSkill
 from marketplace.selectors.carving import may_carve_for
@@ -460,7 +461,9 @@ def _description(proposal, intro: str) -> str:
     lines = [intro, "", gettext("The tasks:")]
     lines += [f"- {_task_line(task)}" for task in proposal.tasks]
     lines += ["", *(message_text(hint) for hint in proposal.support_hints)]
-    return "\n".join(lines)
+    text = "\n".join(lines)
+    # A role's description has a limit; a proposal with very many tasks lists as many as fit.
+    return text if len(text) <= LONG_TEXT_MAX_LENGTH else text[:LONG_TEXT_MAX_LENGTH - 1] + "…"
 
 
 def _place_data(tasks: Sequence[Task], organisation: Organisation) -> dict:

@@ -1,7 +1,7 @@
 """Writes for neighbourhood service requests: submit, move through the workflow, plan as roles.
 
-Every write records a status change, and e-mails to the requester leave only after the
-transaction commits, so a failed write sends nothing.
+Every write records a status change and, in the same transaction, the e-mail that tells the
+requester (the notification outbox), so a failed write sends nothing and a committed one always does.
 """
 
 from dataclasses import dataclass
@@ -10,13 +10,11 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django_tasks import task
 
 from marketplace.choices import OrganisationKind, RoleKind, RoleStatus
 from marketplace.exceptions import NotAllowed
@@ -32,6 +30,7 @@ from marketplace.models import (
     ServiceRequestStatusChange,
 )
 from marketplace.models.service_requests import REASON_MAX_LENGTH
+from marketplace.services.notifications import notification_record_for_service_request
 from marketplace.validators import normalise_phone, normalise_postcode
 from marketplace.workflows_service_requests import check_transition
 
@@ -114,7 +113,7 @@ def service_request_submit(
     service_request.full_clean()
     service_request.save()
     _record_change(service_request, "", ServiceRequestStatus.SUBMITTED, by=created_by)
-    transaction.on_commit(lambda: send_service_request_confirmation.enqueue(service_request.pk))
+    notification_record_for_service_request(service_request=service_request)
     return service_request
 
 
@@ -128,7 +127,15 @@ def _clean_into(errors: dict, field: str, normalise, value: str) -> str:
 
 def _municipality_for_postcode(errors: dict, municipality: Municipality | None,
                                area: PostcodeArea | None) -> Municipality | None:
-    if area is not None and municipality is not None and area.municipality_id != municipality.pk:
+    """The request's municipality: the one named (by the association, the site or the client), else the
+    one of the postcode area. The postcode must lie in the municipality named: it is refused when its area
+    belongs to another municipality, and when the municipality has its areas on record and this is none
+    of them. (For a municipality without areas on record there is nothing to check against.)"""
+    outside = municipality is not None and (
+        area.municipality_id != municipality.pk if area is not None
+        else PostcodeArea.objects.filter(municipality=municipality).exists()
+    )
+    if outside:
         errors["postcode"] = [
             _("This postcode is not in %(municipality)s. Ask your own municipality.")
             % {"municipality": municipality.name}
@@ -158,7 +165,7 @@ def service_request_set_status(
     locked.status = to_status
     locked.save(update_fields=["status", "rejection_reason", "updated_at"])
     _record_change(locked, from_status, to_status, by=by, note=reason)
-    transaction.on_commit(lambda: send_service_request_status_update.enqueue(locked.pk))
+    notification_record_for_service_request(service_request=locked)
     return locked
 
 
@@ -197,7 +204,7 @@ def service_request_plan_roles(*, service_request: ServiceRequest, plan: RolePla
     locked.save(update_fields=["status", "updated_at"])
     note = ngettext("%(count)d role published", "%(count)d roles published", plan.count) % {"count": plan.count}
     _record_change(locked, from_status, ServiceRequestStatus.PLANNED, by=by, note=note)
-    transaction.on_commit(lambda: send_service_request_status_update.enqueue(locked.pk))
+    notification_record_for_service_request(service_request=locked)
     return roles
 
 
@@ -225,69 +232,3 @@ def service_request_status_url(service_request: ServiceRequest) -> str:
     with translation.override(service_request.language):
         path = reverse("service_request_status", kwargs={"token": service_request.token})
     return settings.SITE_URL.rstrip("/") + path
-
-
-def _recipient(service_request: ServiceRequest) -> str:
-    if service_request.requester_email:
-        return service_request.requester_email
-    if service_request.created_by_id and service_request.created_by.email:
-        return service_request.created_by.email
-    return service_request.organisation.email if service_request.organisation_id else ""
-
-
-def _status_message(service_request: ServiceRequest) -> str:
-    status = service_request.status
-    if status == ServiceRequestStatus.SUBMITTED:
-        return _("We have received your request. Someone from the municipality will look at it within five "
-                 "working days.")
-    if status == ServiceRequestStatus.TRIAGED:
-        return _("We are looking at your request and at who can do the work.")
-    if status == ServiceRequestStatus.PLANNED:
-        return _("We have planned the work. Someone from the municipality will call you to agree on a day.")
-    if status == ServiceRequestStatus.DONE:
-        return _("The work is done. Thank you for your request.")
-    return _("We cannot carry out your request. The reason: %(reason)s") % {
-        "reason": service_request.rejection_reason}
-
-
-def _send(service_request: ServiceRequest, subject: str) -> bool:
-    """E-mail the requester, in the language they asked in; False when there is nobody to write to."""
-    recipient = _recipient(service_request)
-    if not recipient:
-        return False
-    with translation.override(service_request.language):
-        lines = [
-            _("Hello %(name)s,") % {"name": service_request.requester_display},
-            "",
-            _status_message(service_request),
-            "",
-            _("Kind of service: %(category)s") % {"category": service_request.category.name},
-            _("Request number: %(number)s") % {"number": service_request.pk},
-            "",
-            _("Follow your request with this personal link (do not share it):"),
-            service_request_status_url(service_request),
-            "",
-            _("Kind regards,"),
-            _("Werkplaats, municipality of %(municipality)s") % {"municipality": service_request.municipality.name},
-        ]
-        send_mail(subject % {"category": service_request.category.name}, "\n".join(lines),
-                  settings.DEFAULT_FROM_EMAIL, [recipient])
-    return True
-
-
-@task()
-def send_service_request_confirmation(service_request_id: int) -> bool:
-    service_request = ServiceRequest.objects.with_relations().filter(pk=service_request_id).first()
-    if service_request is None:
-        return False
-    with translation.override(service_request.language):
-        return _send(service_request, _("We have received your request for %(category)s"))
-
-
-@task()
-def send_service_request_status_update(service_request_id: int) -> bool:
-    service_request = ServiceRequest.objects.with_relations().filter(pk=service_request_id).first()
-    if service_request is None:
-        return False
-    with translation.override(service_request.language):
-        return _send(service_request, _("News about your request for %(category)s"))

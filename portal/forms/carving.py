@@ -7,33 +7,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.carving.bundles import DEFAULT_TRAVEL_SPEED_KMH
-from marketplace.choices import PHYSICAL_LABELS, WEEKDAY_LABELS, LanguageLevelChoice
-from marketplace.constants import WORKWEEK, Physical, Weekday
+from marketplace.choices import PHYSICAL_LABELS, LanguageLevelChoice
+from marketplace.constants import Physical
 from marketplace.fields import FlagsFormField
+from marketplace.form_fields import weekdays_field
+from marketplace.minimum_wage import ADULT_MINIMUM_WAGE
 from marketplace.models import Skill, TaskComplexity
 from marketplace.services.carving import BundleParameters, ProposalChoice, ProposalParameters, TaskSkillInput
-from portal.forms.common import BoundedModelMultipleChoiceField
+from portal.forms.common import BoundedModelMultipleChoiceField, decimal_number, money, whole_number
 
-# The statutory minimum hourly wage the demo uses; the user changes it on the proposals step.
-DEFAULT_CARVED_WAGE = Decimal("14.40")
+# The statutory minimum hourly wage, suggested for new roles; the user changes it on the proposals step.
+DEFAULT_CARVED_WAGE = ADULT_MINIMUM_WAGE
 
 
 def hours_field(label, **kwargs):
-    return forms.DecimalField(label=label, max_digits=5, decimal_places=2, min_value=0,
-                              widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}), **kwargs)
-
-
-def add_service_errors(form: forms.Form, error: ValidationError, renamed: dict | None = None) -> None:
-    """Put a service's field-named errors next to the form's fields (others above the form).
-
-    ``renamed`` maps a service's field name to the form's, where they differ.
-    """
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, messages in error.message_dict.items():
-        name = (renamed or {}).get(name, name)
-        form.add_error(name if name in form.fields else None, messages)
+    return decimal_number(label, max_digits=5, decimal_places=2, **kwargs)
 
 
 class JobAnalysisForm(forms.Form):
@@ -43,13 +31,10 @@ class JobAnalysisForm(forms.Form):
     )
     title = forms.CharField(label=_("Job title"), max_length=150,
                             help_text=_("The job as it is called now, for example Nurse."))
-    staff_count = forms.IntegerField(label=_("Number of staff in this job"), min_value=1, max_value=10000)
+    staff_count = whole_number(_("Number of staff in this job"), min_value=1, max_value=10000)
     hours_per_week = hours_field(_("Hours per week of one position"))
-    hourly_cost = forms.DecimalField(
-        label=_("Hourly cost of the job (EUR)"), max_digits=7, decimal_places=2, min_value=0,
-        help_text=_("Wage plus employer's costs per hour, as your payroll shows it."),
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-    )
+    hourly_cost = money(_("Hourly cost of the job (EUR)"), max_digits=7, required=True,
+                        help_text=_("Wage plus employer's costs per hour, as your payroll shows it."))
 
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,7 +52,7 @@ class TaskForm(forms.Form):
     hours_per_week = hours_field(_("Hours per week"), help_text=_("All staff together, for the whole week."))
     complexity = forms.TypedChoiceField(label=_("Complexity"), choices=TaskComplexity.choices, coerce=int,
                                         widget=forms.RadioSelect, initial=TaskComplexity.SIMPLE)
-    weekdays = FlagsFormField(label=_("Days"), flag_type=Weekday, labels=WEEKDAY_LABELS, required=True)
+    weekdays = weekdays_field(_("Days"))
     window_start = forms.TimeField(label=_("From"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     window_end = forms.TimeField(label=_("Until"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     skills = BoundedModelMultipleChoiceField(
@@ -89,8 +74,6 @@ class TaskForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skills"].queryset = Skill.objects.order_by("name_nl")
-        if not self.is_bound and "weekdays" not in self.initial:
-            self.initial["weekdays"] = WORKWEEK
 
     @classmethod
     def initial_for(cls, task) -> dict:
@@ -115,10 +98,7 @@ class TaskForm(forms.Form):
 class ProposalForm(forms.Form):
     target_min_hours = hours_field(_("Smallest role (hours per week)"), initial=8)
     target_max_hours = hours_field(_("Largest role (hours per week)"), initial=24)
-    carved_hourly_wage = forms.DecimalField(
-        label=_("Hourly wage of the new role (EUR)"), max_digits=6, decimal_places=2, min_value=0,
-        initial=DEFAULT_CARVED_WAGE, widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-    )
+    carved_hourly_wage = money(_("Hourly wage of the new role (EUR)"), required=True, initial=DEFAULT_CARVED_WAGE)
     exclude_ids = forms.TypedMultipleChoiceField(
         label=_("Leave these tasks with the current staff"), coerce=int, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -176,10 +156,9 @@ class BundleForm(forms.Form):
     )
     target_min_hours = hours_field(_("Smallest role (hours per week)"), initial=8)
     target_max_hours = hours_field(_("Largest role (hours per week)"), initial=24)
-    travel_speed_kmh = forms.DecimalField(
-        label=_("Travel speed between sites (km/h)"), max_digits=4, decimal_places=1, min_value=0,
+    travel_speed_kmh = decimal_number(
+        _("Travel speed between sites (km/h)"), max_digits=4, decimal_places=1,
         initial=Decimal(str(DEFAULT_TRAVEL_SPEED_KMH)), help_text=_("15 km/h is cycling, 5 km/h is walking."),
-        widget=forms.NumberInput(attrs={"step": "0.5", "inputmode": "decimal"}),
     )
 
     def __init__(self, *args, analyses, **kwargs):
@@ -201,10 +180,7 @@ class BundleAcceptForm(forms.Form):
                             help_text=_("Leave empty to name the role after its tasks."))
     employer_of_record = forms.ChoiceField(label=_("Employer of record"), required=False,
                                            help_text=_("Who employs the worker and seconds them to the others."))
-    carved_hourly_wage = forms.DecimalField(
-        label=_("Hourly wage (EUR)"), max_digits=6, decimal_places=2, min_value=0, initial=DEFAULT_CARVED_WAGE,
-        widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}),
-    )
+    carved_hourly_wage = money(_("Hourly wage (EUR)"), required=True, initial=DEFAULT_CARVED_WAGE)
 
     def __init__(self, *args, employers=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,24 +3,11 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
+# Numbers and dates follow one rule on every face; see marketplace/form_fields.py.
+from marketplace.form_fields import DateInput, decimal_number, money, whole_number
 
-class DateInput(forms.DateInput):
-    """A native date picker; browsers send ISO dates, which every locale's DateField accepts."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-def whole_number(label, *, min_value, max_value, required=True, **kwargs) -> forms.IntegerField:
-    return forms.IntegerField(label=label, min_value=min_value, max_value=max_value, required=required,
-                              widget=forms.NumberInput(attrs={"inputmode": "numeric"}), **kwargs)
-
-
-def money(label, *, required=False, **kwargs) -> forms.DecimalField:
-    return forms.DecimalField(label=label, max_digits=6, decimal_places=2, min_value=0, required=required,
-                              widget=forms.NumberInput(attrs={"step": "0.01", "inputmode": "decimal"}), **kwargs)
+__all__ = ["BoundedModelMultipleChoiceField", "DateInput", "add_service_errors", "carried", "decimal_number", "money",
+           "whole_number"]
 
 
 class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -45,3 +32,12 @@ def add_service_errors(form: forms.Form, error: ValidationError, renamed: dict |
     for name, messages in error.message_dict.items():
         name = (renamed or {}).get(name, name)
         form.add_error(name if name in form.fields else None, messages)
+
+
+def carried(bound_field) -> str:
+    """A value carried to a form's next step in a hidden input, written by the field that will read it back.
+
+    Rendered by the field itself (not by a template), so a number comes out in the format the
+    field parses (14,40 in Dutch); without an id, since the visible field on the page has it.
+    """
+    return bound_field.as_widget(widget=bound_field.field.hidden_widget(), attrs={"id": False})

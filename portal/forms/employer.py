@@ -2,19 +2,20 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import (
     PHYSICAL_LABELS,
     SUPPORT_LABELS,
-    WEEKDAY_LABELS,
     LanguageLevelChoice,
     RoleKind,
     RungChoice,
     SkillLevelChoice,
 )
-from marketplace.constants import Physical, Support, Weekday
+from marketplace.constants import LONG_TEXT_MAX_LENGTH, Physical, Support
 from marketplace.fields import FlagsFormField
+from marketplace.form_fields import weekdays_field
 from marketplace.services.applications import PlacementTerms
 from marketplace.services.roles import SkillRequirement
 from portal.forms.common import DateInput, money, whole_number
@@ -35,11 +36,12 @@ class RoleForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=150, help_text=_("Short and clear, for example "
                                                                           "“Setting out bread crates”."))
     kind = forms.ChoiceField(label=_("Kind of work"), choices=RoleKind.choices)
-    description = forms.CharField(label=_("What is the work?"), widget=forms.Textarea(attrs={"rows": 6}),
+    description = forms.CharField(label=_("What is the work?"), max_length=LONG_TEXT_MAX_LENGTH,
+                                  widget=forms.Textarea(attrs={"rows": 6}),
                                   help_text=_("Describe the tasks in plain words. Say what a normal day looks like."))
     hours_min = whole_number(_("Fewest hours a week"), min_value=1, max_value=40)
     hours_max = whole_number(_("Most hours a week"), min_value=1, max_value=40)
-    weekdays = FlagsFormField(flag_type=Weekday, labels=WEEKDAY_LABELS, label=_("Days"), required=True)
+    weekdays = weekdays_field(_("Days"))
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
     end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput(),
                                help_text=_("Leave empty when the work goes on."))
@@ -129,6 +131,17 @@ class PlacementForm(forms.Form):
     job_coach = forms.BooleanField(label=_("A job coach supports the new colleague"), required=False)
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=NOTE_MAX_LENGTH,
                            widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, role=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if role is None:
+            return
+        self.fields["hours_per_week"].help_text = _("This role is for %(min)d to %(max)d hours a week.") % {
+            "min": role.hours_min, "max": role.hours_max}
+        if role.hourly_wage is not None:
+            self.fields["hourly_wage"].help_text = _(
+                "Leave empty to pay the wage of the role, € %(wage)s an hour. You may pay more, not less."
+            ) % {"wage": number_format(role.hourly_wage, decimal_pos=2, use_l10n=True)}
 
     def terms(self) -> PlacementTerms:
         data = self.cleaned_data

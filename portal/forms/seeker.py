@@ -4,9 +4,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.choices import WEEKDAY_LABELS, LanguageLevelChoice, RoleKind, SkillLevelChoice
-from marketplace.constants import Weekday
-from marketplace.fields import FlagsFormField
+from marketplace.choices import LanguageLevelChoice, RoleKind, SkillLevelChoice
+from marketplace.form_fields import weekdays_field
 from marketplace.services.seekers import SEEKER_OWN_FIELDS, SkillHeld
 from portal.forms.common import BoundedModelMultipleChoiceField, whole_number
 
@@ -23,8 +22,7 @@ class ProfileForm(forms.Form):
                              required=False)
     hours_max = whole_number(_("At most this many hours a week"), min_value=1, max_value=HOURS_MAX,
                              required=False)
-    weekdays = FlagsFormField(flag_type=Weekday, labels=WEEKDAY_LABELS, label=_("Days you can work"),
-                              required=False)
+    weekdays = weekdays_field(_("Days you can work"), required=False)
     max_travel_km = whole_number(_("How far can you travel? (km)"), min_value=1, max_value=TRAVEL_KM_MAX,
                                  help_text=_("From your home to the work, one way."))
     language_level = forms.TypedChoiceField(

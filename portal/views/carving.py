@@ -52,8 +52,8 @@ from portal.forms.carving import (
     JobAnalysisForm,
     ProposalForm,
     TaskForm,
-    add_service_errors,
 )
+from portal.forms.common import add_service_errors, carried
 
 STEPS = ("job", "tasks", "proposals", "review", "roles")
 
@@ -255,12 +255,10 @@ def _chosen(request, analysis, actor, *, with_default_titles=False):
     return form, outcome, chosen_form, views
 
 
-def _hidden_parameters(form, chosen_form) -> list[tuple[str, object]]:
-    """The wizard's state so far, carried to the next step in hidden fields."""
-    data = form.cleaned_data
-    hidden = [(name, data[name]) for name in ("target_min_hours", "target_max_hours", "carved_hourly_wage")]
-    hidden += [("exclude_ids", task_id) for task_id in data.get("exclude_ids") or ()]
-    return hidden + [("chosen", value) for value in chosen_form.cleaned_data["chosen"]]
+def _hidden_parameters(form, chosen_form) -> list[str]:
+    """The wizard's state so far, carried to the next step in hidden inputs that the same forms read back."""
+    names = ("target_min_hours", "target_max_hours", "carved_hourly_wage", "exclude_ids")
+    return [carried(form[name]) for name in names] + [carried(chosen_form["chosen"])]
 
 
 @login_required
@@ -378,7 +376,9 @@ def _bundles_page(request, form, outcome, failed=None):
             if failed is not None and failed.prefix == accept_form.prefix:
                 accept_form = failed
             cards.append((view, accept_form))
-    return _page(request, "bundles.html", form=form, outcome=outcome, cards=cards)
+    names = ("analysis_ids", "target_min_hours", "target_max_hours", "travel_speed_kmh")
+    hidden = [carried(form[name]) for name in names] if cards else []
+    return _page(request, "bundles.html", form=form, outcome=outcome, cards=cards, hidden=hidden)
 
 
 @login_required

@@ -118,10 +118,11 @@ def _form_page(request, actor, pk, action, template, form):
 
 @employer_page
 def place(request, actor, pk):
+    role = _application(actor, pk).role
     if request.method != "POST":
-        return _form_page(request, actor, pk, "place", "place.html", PlacementForm())
+        return _form_page(request, actor, pk, "place", "place.html", PlacementForm(role=role))
     return _move(request, actor, pk, application_place, _("The placement is recorded. Congratulations!"),
-                 form=PlacementForm(request.POST), template="place.html",
+                 form=PlacementForm(request.POST, role=role), template="place.html",
                  arguments=lambda form: {"terms": form.terms(), "note": form.cleaned_data["note"]})
 
 

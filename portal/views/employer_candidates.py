@@ -1,14 +1,15 @@
 """How an employer sees a candidate: an anonymous card until the introduction, by name from then on.
 
-Templates of the employer's portal get these dictionaries and never the JobSeeker itself, so no
-page can show a name, contact detail or draaglast field by accident.
+Templates of the employer's portal get these dictionaries and the one candidate card of
+``marketplace.selectors.candidates``, never the JobSeeker itself, so no page can show a name,
+contact detail, exact distance, rung or draaglast field by accident. A candidate is named by the
+application's id, never by the job seeker's.
 """
 
 from django.utils.translation import gettext as _
 
-from marketplace.choices import WEEKDAY_LABELS
-from marketplace.constants import Weekday
 from marketplace.selectors.applications import identity_visible
+from marketplace.selectors.candidates import application_card
 
 
 def anonymous_label(application) -> str:
@@ -30,20 +31,14 @@ def application_rows(actor, applications) -> list[dict]:
 
 
 def candidate_card(actor, application) -> dict:
-    """The candidate on one application: skills, hours, days and level of Dutch; name and contact once introduced."""
+    """The candidate on one application: the candidate card, with name and contact details once introduced."""
     seeker = application.seeker
     identity = identity_visible(actor=actor, application=application)
-    card = {
+    page = {
         "label": seeker.full_name if identity else anonymous_label(application),
         "identity": identity,
-        "skills": [{"name": held.skill.name, "level": held.get_level_display()}
-                   for held in seeker.skill_levels.all()],
-        "hours_min": seeker.hours_min, "hours_max": seeker.hours_max,
-        "weekdays": [str(WEEKDAY_LABELS[day]) for day in Weekday if seeker.weekdays & day],
-        "language_level": seeker.get_language_level_display(),
-        "rung": seeker.get_rung_display(),
-        "reasons": application.reasons or [],
+        "card": application_card(actor=actor, application=application),
     }
     if identity:
-        card.update(email=seeker.email, phone=seeker.phone)
-    return card
+        page.update(email=seeker.email, phone=seeker.phone)
+    return page

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from marketplace.application_workflow import FINAL_STATUSES
 from marketplace.choices import OrganisationKind, RoleStatus
-from marketplace.exceptions import DomainError
+from marketplace.exceptions import DomainError, TooManyInvitations
 from marketplace.selectors import matching
 from marketplace.selectors.applications import application_list_for
 from marketplace.selectors.organisations import organisation_list_of_member
@@ -176,6 +176,9 @@ def invite(request, actor, role_id):
         return _role_page(request, actor, role, status=400)
     try:
         application = application_invite(role=role, seeker=seeker, actor_user=request.user)
+    except TooManyInvitations as error:
+        messages.error(request, error.message)
+        return _role_page(request, actor, role, status=429)
     except DomainError as error:
         return _role_page(request, actor, role, status=report_refusal(request, error))
     except ValidationError as error:

@@ -2,16 +2,21 @@
 
 Keys are English and stable for machines; every coded value comes with its label in the active
 language for people. Events name the capacity someone acted in, not the person: the names of
-employers' and caseworkers' staff are their personal data, not the seeker's.
+employers' and caseworkers' staff are their personal data, not the seeker's. Reads of the
+draaglast follow the same rule, except that the seeker's own caseworker, whose name they already
+know, is named.
 """
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from marketplace.access import Actor
 from marketplace.choices import PHYSICAL_LABELS, SUPPORT_LABELS, WEEKDAY_LABELS
 from marketplace.constants import Physical, Support, Weekday
 from marketplace.models import SeekerBurden
 from marketplace.selectors.applications import application_list_for, application_timeline
+from marketplace.selectors.burden import BurdenReadNotice, burden_reads_for_self
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
 
 
@@ -76,8 +81,33 @@ def _application(actor, application) -> dict:
     }
 
 
+def _reader(notice: BurdenReadNotice) -> str:
+    if notice.by_own_caseworker and notice.reader_name:
+        return _("Your caseworker, %(name)s") % {"name": notice.reader_name}
+    if notice.by_own_caseworker:
+        return _("Your caseworker")
+    return _("A caseworker of the municipality of %(municipality)s") % {"municipality": notice.municipality}
+
+
+def _field_label(name: str) -> str:
+    # The log outlives the schema: a field that no longer exists is shown by its stored name.
+    if name not in SeekerBurden.SENSITIVE_FIELDS:
+        return name
+    return str(capfirst(SeekerBurden._meta.get_field(name).verbose_name))
+
+
+def _burden_read(notice: BurdenReadNotice) -> dict:
+    local = timezone.localtime(notice.at)
+    return {
+        "at": local.isoformat(), "at_label": formats.date_format(local, "DATETIME_FORMAT"),
+        "by": "own_caseworker" if notice.by_own_caseworker else "caseworker", "by_label": _reader(notice),
+        "purpose": notice.purpose, "fields": list(notice.fields),
+        "fields_label": [_field_label(name) for name in notice.fields],
+    }
+
+
 def seeker_data_export(*, actor: Actor) -> dict:
-    """Profile, skills, ladder history, draaglast, applications with their events, and placements."""
+    """Profile, skills, ladder history, draaglast and who read it, applications with their events, placements."""
     seeker = seeker_own_profile(actor=actor)
     burden = seeker_burden_for_self(actor=actor)
     applications = list(application_list_for(actor=actor).of_seeker(seeker))
@@ -89,6 +119,7 @@ def seeker_data_export(*, actor: Actor) -> dict:
         "ladder_history": [{"date": _iso(step.date), "rung": step.rung, "rung_label": str(step.get_rung_display()),
                             "note": step.note} for step in seeker.ladder_history.order_by("date", "id")],
         "burden": {name: getattr(burden, name) for name in SeekerBurden.SENSITIVE_FIELDS},
+        "burden_reads": [_burden_read(notice) for notice in burden_reads_for_self(actor=actor)],
         "applications": [_application(actor, application) for application in applications],
         "placements": [placement for placement in map(_placement, applications) if placement is not None],
     }

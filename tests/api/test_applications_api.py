@@ -111,10 +111,19 @@ def test_employer_sees_only_an_anonymous_card_before_the_introduction(employer, 
     assert leaked(listing) == leaked(single) == []
     card = single.json()
     assert card["identity"] is None
+    assert card["seeker"] is None
     assert card["candidate"]["language_level"] == "B1"
-    assert card["candidate"]["distance_band_km"] == "0-2"
+    assert (card["candidate"]["distance_band"], card["candidate"]["distance_km"]) == ("0–5 km", None)
+    assert "rung" not in json.dumps(card)
     assert card["seeker_consented"] is False
     assert "introduce" not in card["available_actions"]
+
+
+def test_the_seeker_and_caseworker_see_the_exact_distance_and_the_seekers_id(world, seeker, caseworker, interest):
+    for client in (seeker, caseworker):
+        payload = client.get(detail(interest["id"])).json()
+        assert payload["seeker"] == world.seeker.pk
+        assert (payload["candidate"]["distance_band"], payload["candidate"]["distance_km"]) == ("0–5 km", 0.0)
 
 
 def test_employer_cannot_introduce_without_consent(employer, interest):
@@ -283,7 +292,8 @@ def test_a_trial_on_a_full_role_is_a_conflict_and_the_role_is_filled(world, clie
 # Invitations ----------------------------------------------------------------------------------------------------
 
 def test_employer_invites_a_candidate_by_reference_and_the_seeker_accepts(world, employer, seeker, published_role):
-    invited = employer.post(APPLICATIONS, {"role": published_role.pk, "seeker": world.seeker.pk,
+    ref = employer.get(f"/api/v1/roles/{published_role.pk}/candidates/").json()[0]["candidate_ref"]
+    invited = employer.post(APPLICATIONS, {"role": published_role.pk, "candidate": ref,
                                            "note": "Wij zoeken iemand voor de ochtend"}, format="json")
 
     assert invited.status_code == 201, invited.json()
@@ -297,10 +307,14 @@ def test_employer_invites_a_candidate_by_reference_and_the_seeker_accepts(world,
 def test_employer_cannot_invite_seekers_they_do_not_know_of(world, employer, published_role):
     hidden = factories.JobSeekerFactory(municipality=world.municipality_a, card_visible=False)
 
-    for seeker_id in (hidden.pk, world.seeker_b.pk, 999999):
+    for seeker_id in (hidden.pk, world.seeker_b.pk, world.seeker.pk, 999999):
         response = employer.post(APPLICATIONS, {"role": published_role.pk, "seeker": seeker_id}, format="json")
         assert response.status_code == 400
         assert "seeker" in response.json()
+    for ref in ("", "x" * 80, str(world.seeker.pk)):
+        response = employer.post(APPLICATIONS, {"role": published_role.pk, "candidate": ref}, format="json")
+        assert response.status_code == 400
+        assert "candidate" in response.json()
     assert not Application.objects.exists()
 
 

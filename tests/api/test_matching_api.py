@@ -147,7 +147,8 @@ def test_the_employer_gets_anonymous_cards_only(world, client_for, matchable):
     candidate = body[0]
     assert candidate["seeker"] is None
     assert candidate["card"]["language_level"] == "B1"
-    assert candidate["card"]["distance_band"] == "0–5 km"
+    assert (candidate["card"]["distance_band"], candidate["card"]["distance_km"]) == ("0–5 km", None)
+    assert "rung" not in keys_of(body) and "ladder" not in [reason["code"] for reason in candidate["reasons"]]
     assert [skill["name"] for skill in candidate["card"]["skills"]] == ["Inpakken", "Schoonmaken"]
     assert "2 van 2 vaardigheden" in [reason["text"] for reason in candidate["reasons"]]
     assert candidate["candidate_ref"] != str(world.seeker.pk)
@@ -167,6 +168,7 @@ def test_a_caseworker_of_the_municipality_gets_candidates_with_names(world, clie
     best, _second = matchable
     body = client_for(world.caseworker_a).get(f"/api/v1/roles/{best.pk}/candidates/").json()
     assert body[0]["seeker"] == {"id": world.seeker.pk, "first_name": "Sentinelia", "last_name": "Geheimnaam"}
+    assert body[0]["card"]["distance_km"] == 0.0
     assert body[0]["candidate_ref"] == str(world.seeker.pk)
 
 

@@ -1,5 +1,7 @@
 """Public reference data, the token exchange and the documented schema."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -61,6 +63,18 @@ def test_the_schema_and_the_docs_render(client_for):
     assert all(path.startswith("/api/v1/") for path in paths)
     assert paths["/api/v1/roles/"]["post"]["requestBody"]["content"]["application/json"]["examples"]
     assert docs.status_code == 200
+
+
+def test_the_docs_page_loads_every_script_and_stylesheet_from_our_own_site(client_for):
+    page = client_for(None).get("/api/v1/docs/").content.decode()
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    start_script = client_for(None).get("/api/v1/docs/?script=")
+
+    assert '<html lang="nl">' in page
+    assert "/api/v1/docs/?script=" in sources
+    assert all(source.startswith("/") and not source.startswith("//") for source in sources)
+    assert "<script>" not in page and "<style>" not in page
+    assert start_script.status_code == 200 and b"SwaggerUIBundle" in start_script.content
 
 
 def test_the_schema_validates_without_warnings(tmp_path):

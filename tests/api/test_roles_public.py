@@ -74,7 +74,26 @@ def test_distances_to_work_at_a_residents_address_are_whole_kilometres_for_the_p
                    if item["id"] == role.pk)
 
     assert insider["distance_km"] == 1.4
-    assert public["distance_km"] == 1.0
+    # Measured from the point the public sees (52.37, 4.89), in whole kilometres.
+    assert public["distance_km"] == 2.0
+
+
+def test_searches_from_many_points_cannot_tell_two_doors_in_the_same_public_square_apart(world, client_for):
+    doors = [factories.RoleFactory(organisation=world.association_organisation, published=True,
+                                   at_requester_address=True, latitude=latitude, longitude=longitude,
+                                   kind=RoleKind.BUURTDIENST)
+             for latitude, longitude in ((52.366, 4.886), (52.3749, 4.8949))]
+    anonymous = client_for(None)
+
+    for step in range(12):
+        latitude, longitude = 52.33 + step * 0.007, 4.86 + step * 0.005
+        for radius in ("0.5", "1.2", "2.5", "4"):
+            results = anonymous.get(f"{ROLES}?near={latitude},{longitude}&radius_km={radius}&ordering=distance"
+                                    ).json()["results"]
+            seen = {item["id"]: (item["distance_km"], item["latitude"], item["longitude"]) for item in results}
+            assert (doors[0].pk in seen) == (doors[1].pk in seen), (latitude, longitude, radius)
+            if doors[0].pk in seen:
+                assert seen[doors[0].pk] == seen[doors[1].pk]
 
 
 def test_the_role_list_query_count_does_not_grow_with_the_page_size(world, client_for, skills):

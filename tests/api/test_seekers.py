@@ -49,21 +49,51 @@ def test_the_caseload_list_shows_no_sensitive_data_or_contact_details(world, cli
     assert not SensitiveAccessLog.objects.exists()
 
 
-def test_reading_a_seeker_shows_the_burden_and_logs_who_read_it_and_why(world, client_for):
-    response = client_for(world.caseworker_a).get(f"{SEEKERS}{world.seeker.pk}/?purpose=Voorbereiding gesprek")
+def test_reading_a_seeker_shows_contact_details_but_not_the_draaglast_and_logs_nothing(world, client_for):
+    response = client_for(world.caseworker_a).get(f"{SEEKERS}{world.seeker.pk}/")
 
     assert response.status_code == 200
-    assert response.json()["burden"]["debts"] == "SENTINEL-SCHULD"
     assert response.json()["email"] == "sentinel-seeker@example.nl"
+    assert "burden" not in response.json()
+    assert not SensitiveAccessLog.objects.exists()
+
+
+def test_reading_the_draaglast_with_a_purpose_returns_it_and_logs_who_read_it_and_why(world, client_for):
+    response = client_for(world.caseworker_a).post(f"{SEEKERS}{world.seeker.pk}/burden/read/",
+                                                   {"purpose": "Voorbereiding gesprek"}, format="json")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["burden"]["debts"] == "SENTINEL-SCHULD"
+    assert set(body["burden"]) == set(SeekerBurden.SENSITIVE_FIELDS)
+    assert (body["seeker"], body["purpose"]) == (world.seeker.pk, "Voorbereiding gesprek")
     entry = SensitiveAccessLog.objects.get()
     assert (entry.actor, entry.seeker, entry.purpose) == (world.caseworker_a, world.seeker, "Voorbereiding gesprek")
-    assert "debts" in entry.fields
+    assert set(entry.fields.split(",")) == set(SeekerBurden.SENSITIVE_FIELDS)
+    assert body["read_at"].startswith(entry.at.date().isoformat())
+    assert "no-store" in response["Cache-Control"]
 
 
-def test_a_read_without_a_purpose_is_logged_with_a_default_purpose(world, client_for):
-    client_for(world.caseworker_a).get(f"{SEEKERS}{world.seeker.pk}/")
+def test_a_caseworker_who_asks_for_some_fields_sees_and_is_logged_for_only_those(world, client_for):
+    response = client_for(world.caseworker_a).post(
+        f"{SEEKERS}{world.seeker.pk}/burden/read/",
+        {"purpose": "Schuldhulp aanvragen", "fields": ["health", "debts", "debts"]}, format="json",
+    )
 
-    assert SensitiveAccessLog.objects.get().purpose == "Opened the job seeker record through the API"
+    assert response.status_code == 200
+    assert response.json()["burden"] == {"debts": "SENTINEL-SCHULD", "health": "SENTINEL-GEZONDHEID"}
+    assert "Geheimstraat" not in response.content.decode()
+    assert SensitiveAccessLog.objects.get().fields == "debts,health"
+
+
+def test_asking_for_an_unknown_draaglast_field_names_it_and_logs_nothing(world, client_for):
+    response = client_for(world.caseworker_a).post(
+        f"{SEEKERS}{world.seeker.pk}/burden/read/", {"purpose": "Intake", "fields": ["bsn"]}, format="json",
+    )
+
+    assert response.status_code == 400
+    assert "fields" in response.json()
+    assert not SensitiveAccessLog.objects.exists()
 
 
 def test_a_caseworker_adds_a_seeker_to_their_own_municipality(world, client_for, skills):
@@ -97,11 +127,13 @@ def test_a_new_rung_is_recorded_as_a_ladder_step(world, client_for):
     assert (step.rung, step.recorded_by) == (5, world.caseworker_a)
 
 
-def test_a_caseworker_updates_the_burden(world, client_for):
+def test_a_caseworker_updates_the_burden_without_the_answer_showing_it(world, client_for):
     response = client_for(world.caseworker_a).patch(f"{SEEKERS}{world.seeker.pk}/",
                                                     {"burden": {"language_gap": "Taalcursus B1"}}, format="json")
 
     assert response.status_code == 200
+    assert "burden" not in response.json()
+    assert "SENTINEL-SCHULD" not in response.content.decode()
     burden = SeekerBurden.objects.get(seeker=world.seeker)
     assert (burden.language_gap, burden.debts) == ("Taalcursus B1", "SENTINEL-SCHULD")
 

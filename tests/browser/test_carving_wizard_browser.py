@@ -32,10 +32,15 @@ def blocking_violations(page) -> list[str]:
             if violation["impact"] in BLOCKING_IMPACTS]
 
 
-def add_task(page, name, hours, start, end, complexity="1 Simple"):
+WORKWEEK_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def add_task(page, name, hours, start, end, complexity="1 Simple", days=WORKWEEK_DAYS):
     page.get_by_label("Task (required)", exact=True).fill(name)
     page.get_by_label("Hours per week (required)", exact=True).fill(hours)
     page.get_by_label(re.compile(complexity)).check()
+    for day in days:
+        page.get_by_label(day, exact=True).check()
     page.get_by_label("From (required)", exact=True).fill(start)
     page.get_by_label("Until (required)", exact=True).fill(end)
     page.get_by_role("button", name="Add the task").click()

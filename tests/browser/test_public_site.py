@@ -8,7 +8,8 @@ from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from marketplace.models import ServiceRequest, ServiceRequestStatus
+from marketplace.constants import Weekday
+from marketplace.models import Role, ServiceRequest, ServiceRequestStatus
 from tests.cms.public_site import build_public_site, publish_varied_roles
 from tests.cms.test_service_requests import staff
 
@@ -178,11 +179,13 @@ def test_request_from_the_browser_is_planned_as_a_published_role_by_municipal_st
     page.get_by_role("link", name="Inplannen als rollen").click()
     page.get_by_label("Titel van de rol").fill("Heg snoeien bij de speeltuin")
     page.get_by_label("Beschrijving").fill("Een heg snoeien bij een speeltuin in de wijk, met een begeleider.")
+    page.get_by_label("Dinsdag").check()
     page.get_by_role("button", name="Rollen publiceren").click()
     expect(page.get_by_text("Heg snoeien bij de speeltuin")).to_be_visible()
     screenshot(page, "admin-service-request-planned")
 
     service_request.refresh_from_db()
     assert service_request.status == ServiceRequestStatus.PLANNED
+    assert {role.weekdays for role in Role.objects.filter(service_request=service_request)} == {Weekday.TUE}
     page.goto(site.url + "/werk/?kind=buurtdienst")
     expect(page.get_by_role("link", name="Heg snoeien bij de speeltuin")).to_be_visible()

@@ -1,8 +1,8 @@
 from decimal import Decimal
 
 from marketplace.carving import propose_bundles
-from marketplace.carving.geo import haversine_km
 from marketplace.constants import WORKWEEK, Weekday
+from marketplace.geo import haversine_km
 
 from .helpers import SCHOOL, SUPERMARKET, task
 
@@ -46,7 +46,7 @@ def test_the_organisation_with_most_of_the_hours_is_the_employer_of_record():
 def test_the_stapelbaan_shows_each_ride_and_the_weekly_distance():
     [bundle] = propose_bundles(supermarket_and_school_tasks(), target_min_hours=12, target_max_hours=24)
 
-    one_way = haversine_km(SUPERMARKET, SCHOOL)  # about 1.2 km
+    one_way = haversine_km(*SUPERMARKET, *SCHOOL)  # about 1.2 km
     monday = [(leg.from_task_id, leg.to_task_id) for leg in bundle.legs if leg.weekday == Weekday.MON]
     assert monday == [("shelves", "canteen"), ("playground", "trolleys")]
     assert len(bundle.legs) == 10  # two rides on each weekday, none on Saturday

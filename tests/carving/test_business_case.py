@@ -1,7 +1,7 @@
 from decimal import Decimal
 
 from marketplace.carving import business_case
-from marketplace.carving.geo import haversine_km
+from marketplace.geo import haversine_km
 
 
 def test_yearly_costs_are_hours_times_rate_times_weeks_and_the_subsidy_a_share_of_the_carved_wage():
@@ -51,4 +51,4 @@ def test_fewer_working_weeks_lower_every_yearly_figure():
 
 
 def test_distance_between_amsterdam_and_utrecht_stations_is_about_35_km():
-    assert 35.0 < haversine_km((52.3791, 4.9003), (52.0894, 5.1101)) < 35.5
+    assert 35.0 < haversine_km(52.3791, 4.9003, 52.0894, 5.1101) < 35.5

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from marketplace.carving import JobSpec, TaskSpec, propose_bundles, propose_roles
-from marketplace.carving.geo import haversine_km
 from marketplace.constants import Weekday
+from marketplace.geo import haversine_km
 
 from .helpers import HOSPITAL
 
@@ -101,7 +101,7 @@ def test_no_two_tasks_in_a_role_overlap_in_time_or_lie_apart(job, target):
     for proposal in carve(job, *target).proposals:
         for a, b in itertools.combinations(proposal.tasks, 2):
             assert not clash(a, b)
-            assert haversine_km(a.location, b.location) <= SITE_DISTANCE_KM
+            assert haversine_km(*a.location, *b.location) <= SITE_DISTANCE_KM
 
 
 @PROPERTY_SETTINGS
@@ -136,7 +136,7 @@ def test_a_bundle_never_needs_faster_travel_than_the_stated_speed(pool, target):
                                   travel_speed_kmh=SPEED_KMH):
         for before, after in rides(bundle):
             gap_hours = (minutes(after.window_start) - minutes(before.window_end)) / 60
-            distance = haversine_km(before.location, after.location)
+            distance = haversine_km(*before.location, *after.location)
             assert gap_hours >= 0
             assert distance <= SPEED_KMH * gap_hours * (1 + 1e-9)
 

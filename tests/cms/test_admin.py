@@ -203,33 +203,46 @@ def test_role_with_hours_out_of_order_is_shown_again_with_the_error(client, worl
     assert not Role.objects.filter(title="Ramen lappen").exists()
 
 
-def burden_url(seeker, purpose=None) -> str:
-    base = url("jobseeker", "burden", seeker.pk)
-    return f"{base}?purpose={purpose}" if purpose is not None else base
+def burden_url(seeker) -> str:
+    return url("jobseeker", "burden", seeker.pk)
+
+
+def read_draaglast(client, seeker, purpose):
+    return client.post(burden_url(seeker), {"action": "read", "purpose": purpose})
 
 
 def test_draaglast_page_is_not_found_for_a_caseworker_of_another_municipality(client, world, caseworker_b):
-    response = signed_in(client, caseworker_b).get(burden_url(world.seeker, "Intake"))
+    client = signed_in(client, caseworker_b)
 
-    assert response.status_code == 404
+    assert client.get(burden_url(world.seeker)).status_code == 404
+    assert read_draaglast(client, world.seeker, "Intake").status_code == 404
     assert not SensitiveAccessLog.objects.exists()
 
 
 def test_draaglast_page_is_not_found_for_a_superuser_who_is_no_caseworker(client, world, superuser):
-    assert signed_in(client, superuser).get(burden_url(world.seeker, "Controle")).status_code == 404
+    assert read_draaglast(signed_in(client, superuser), world.seeker, "Controle").status_code == 404
 
 
-def test_draaglast_page_asks_for_a_purpose_before_showing_anything(client, world, caseworker_a):
+def test_draaglast_page_asks_for_a_purpose_in_a_posted_form_before_showing_anything(client, world, caseworker_a):
     response = signed_in(client, caseworker_a).get(burden_url(world.seeker))
 
     assert response.status_code == 200
     assert 'name="purpose"' in response.text
+    assert 'method="post"' in response.text and 'method="get"' not in response.text
+    assert "SENTINEL-SCHULD" not in response.text
+    assert not SensitiveAccessLog.objects.exists()
+
+
+def test_draaglast_page_ignores_a_purpose_in_the_query_string(client, world, caseworker_a):
+    response = signed_in(client, caseworker_a).get(f"{burden_url(world.seeker)}?purpose=Intakegesprek")
+
+    assert response.status_code == 200
     assert "SENTINEL-SCHULD" not in response.text
     assert not SensitiveAccessLog.objects.exists()
 
 
 def test_draaglast_page_refuses_a_blank_purpose(client, world, caseworker_a):
-    response = signed_in(client, caseworker_a).get(burden_url(world.seeker, "+++"))
+    response = read_draaglast(signed_in(client, caseworker_a), world.seeker, "   ")
 
     assert response.status_code == 400
     assert "SENTINEL-SCHULD" not in response.text
@@ -237,7 +250,7 @@ def test_draaglast_page_refuses_a_blank_purpose(client, world, caseworker_a):
 
 
 def test_reading_the_draaglast_writes_who_whom_what_and_why_to_the_audit_log(client, world, caseworker_a):
-    response = signed_in(client, caseworker_a).get(burden_url(world.seeker, "Intakegesprek"))
+    response = read_draaglast(signed_in(client, caseworker_a), world.seeker, "Intakegesprek")
 
     assert response.status_code == 200
     assert "SENTINEL-SCHULD" in response.text
@@ -247,23 +260,37 @@ def test_reading_the_draaglast_writes_who_whom_what_and_why_to_the_audit_log(cli
     assert set(entry.fields.split(",")) == set(SeekerBurden.SENSITIVE_FIELDS)
 
 
-def test_caseworker_saves_the_draaglast_and_sees_it_again(client, world, caseworker_a):
-    client = signed_in(client, caseworker_a)
-    data = {"street_address": "Geheimstraat 99", "debts": "Regeling getroffen", "health": "", "language_gap": "",
-            "care_duties": "Zorgt voor moeder"}
+def test_a_caseworker_with_view_permission_only_reads_but_cannot_save(client, world):
+    viewer = admin_user(world.caseworker_a, "view_jobseeker")
+    client = signed_in(client, viewer)
 
-    response = client.post(burden_url(world.seeker, "Schuldhulp"), data)
+    assert read_draaglast(client, world.seeker, "Intakegesprek").status_code == 200
+    refused = client.post(burden_url(world.seeker), {"action": "save", "debts": "Weg"})
+
+    assert (refused.status_code, refused["Location"]) == (302, reverse("wagtailadmin_home"))  # Wagtail's "denied"
+    assert SeekerBurden.objects.get(seeker=world.seeker).debts == "SENTINEL-SCHULD"
+
+
+def test_caseworker_saves_the_draaglast_and_must_state_a_purpose_to_see_it_again(client, world, caseworker_a):
+    client = signed_in(client, caseworker_a)
+    data = {"action": "save", "street_address": "Geheimstraat 99", "debts": "Regeling getroffen", "health": "",
+            "language_gap": "", "care_duties": "Zorgt voor moeder"}
+
+    response = client.post(burden_url(world.seeker), data)
 
     assert response.status_code == 302
-    assert response["Location"] == burden_url(world.seeker, "Schuldhulp")
+    assert response["Location"] == burden_url(world.seeker)
     burden = SeekerBurden.objects.get(seeker=world.seeker)
     assert (burden.debts, burden.health, burden.care_duties) == ("Regeling getroffen", "", "Zorgt voor moeder")
+    after = client.get(response["Location"])
+    assert "Regeling getroffen" not in after.text and 'name="purpose"' in after.text
+    assert not SensitiveAccessLog.objects.exists()
 
 
 def test_draaglast_with_a_too_long_street_address_is_shown_again_and_not_saved(client, world, caseworker_a):
     client = signed_in(client, caseworker_a)
 
-    response = client.post(burden_url(world.seeker, "Schuldhulp"), {"street_address": "x" * 200, "debts": "Nieuw"})
+    response = client.post(burden_url(world.seeker), {"action": "save", "street_address": "x" * 200, "debts": "Nieuw"})
 
     assert response.status_code == 400
     assert "Nieuw" in response.text

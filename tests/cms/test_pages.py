@@ -152,6 +152,21 @@ def test_roles_near_a_postcode_come_nearest_first_with_their_distance(client, si
     assert "km hiervandaan" in response.content.decode()
 
 
+def test_work_at_a_residents_address_shows_whole_kilometres_from_its_public_point(client, site, world):
+    # The door is 2.3 km from the postcode area's centre; its public point (52.37, 4.92) is 2.0 km away.
+    door = factories.RoleFactory(organisation=world.association_organisation, published=True, title="Heg bij de deur",
+                                 at_requester_address=True, latitude=52.3700, longitude=4.9240, kind="buurtdienst")
+    shop = factories.RoleFactory(organisation=world.organisation_a, published=True, title="Winkel",
+                                 latitude=52.3700, longitude=4.9240)
+
+    response = client.get(site.role_index.url, {"postcode": "1234", "distance": "10"})
+
+    html = re.sub(r"\s+", " ", response.content.decode())
+    assert {door, shop} <= set(response.context["roles"])
+    assert re.search(r"Heg bij de deur.*?\(2 km hiervandaan\)", html)
+    assert re.search(r"Winkel.*?\(2,3 km hiervandaan\)", html)
+
+
 def test_unknown_postcode_is_reported_next_to_the_field_and_the_list_still_shows(client, site, roles):
     response = client.get(site.role_index.url, {"postcode": "5555"})
 

@@ -10,11 +10,29 @@ from tests import factories
 
 
 def test_caseworker_of_the_seekers_municipality_reads_the_draaglast_and_the_read_is_logged(world):
-    burden = burden_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose=" Intake ")
+    read = burden_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose=" Intake\n gesprek ")
 
-    assert burden.debts == "SENTINEL-SCHULD"
+    assert read.values["debts"] == "SENTINEL-SCHULD"
     entry = SensitiveAccessLog.objects.get()
-    assert (entry.actor, entry.seeker, entry.purpose) == (world.caseworker_a, world.seeker, "Intake")
+    assert (entry.actor, entry.seeker, entry.purpose) == (world.caseworker_a, world.seeker, "Intake gesprek")
+    assert read.entry == entry
+
+
+def test_a_read_of_some_fields_shows_and_logs_only_those(world):
+    read = burden_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose="Schuldhulp",
+                                 fields=["health", "debts"])
+
+    assert read.values == {"debts": "SENTINEL-SCHULD", "health": "SENTINEL-GEZONDHEID"}
+    assert SensitiveAccessLog.objects.get().fields == "debts,health"
+
+
+@pytest.mark.parametrize("fields", [[], ["debts", "seeker"]])
+def test_a_read_of_no_fields_or_unknown_fields_is_refused_and_not_logged(world, fields):
+    with pytest.raises(ValidationError) as error:
+        burden_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose="Intake", fields=fields)
+
+    assert "fields" in error.value.message_dict
+    assert not SensitiveAccessLog.objects.exists()
 
 
 @pytest.mark.parametrize("persona", ["caseworker_b", "employer_a", "seeker_user"])
@@ -25,9 +43,12 @@ def test_nobody_but_a_caseworker_of_the_municipality_reads_it_as_staff(world, pe
     assert not SensitiveAccessLog.objects.exists()
 
 
-def test_a_read_without_a_purpose_is_refused_and_not_logged(world):
+@pytest.mark.parametrize("purpose", [
+    None, "", "   ", "x", "...", "12345", "a b", "Intake\u202e", "In\u200btake", "In\x00take", 42, "w" * 201,
+])
+def test_a_read_without_a_purpose_in_words_is_refused_and_not_logged(world, purpose):
     with pytest.raises(ValidationError) as error:
-        burden_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose="   ")
+        burden_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose=purpose)
 
     assert "purpose" in error.value.message_dict
     assert not SensitiveAccessLog.objects.exists()
@@ -37,9 +58,9 @@ def test_reading_a_seeker_without_draaglast_gives_an_empty_one_and_still_logs(wo
     seeker = factories.JobSeekerFactory(municipality=world.municipality_a)
     SeekerBurden.objects.filter(seeker=seeker).delete()
 
-    burden = burden_read_for_staff(actor_user=world.caseworker_a, seeker=seeker, purpose="Intake")
+    read = burden_read_for_staff(actor_user=world.caseworker_a, seeker=seeker, purpose="Intake")
 
-    assert burden.pk is None and burden.debts == ""
+    assert read.burden.pk is None and read.values["debts"] == ""
     assert SensitiveAccessLog.objects.filter(seeker=seeker).count() == 1
 
 

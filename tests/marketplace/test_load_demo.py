@@ -6,10 +6,11 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.test import RequestFactory
 
 from marketplace.access import actor_for
 from marketplace.choices import MembershipRole, OrganisationKind, RoleKind, RoleStatus
-from marketplace.constants import LanguageLevel
+from marketplace.constants import LanguageLevel, Weekday
 from marketplace.demo import DEMO_PASSWORD
 from marketplace.models import (
     Caseworker,
@@ -23,11 +24,18 @@ from marketplace.models import (
     RoleSkill,
     SeekerBurden,
     SeekerSkill,
+    ServiceRequest,
     Skill,
     SkillCategory,
 )
+from marketplace.models.service_requests import ServiceRequestStatus
 
 DEMO_USERNAMES = ("werkgever", "werkzoekende", "vereniging", "klantmanager", "klantmanager-veenwijk", "admin")
+
+
+def signs_in(username: str, password: str = DEMO_PASSWORD) -> bool:
+    # The lock-out backend needs the request a sign-in comes with, as the login pages pass it.
+    return authenticate(RequestFactory().post("/accounts/login/"), username=username, password=password) is not None
 
 
 def run_load_demo() -> str:
@@ -76,7 +84,8 @@ def test_roles_are_mostly_published_with_some_draft_filled_and_closed(demo_outpu
     for status in (RoleStatus.DRAFT, RoleStatus.FILLED, RoleStatus.CLOSED):
         assert status in statuses
     assert not Role.objects.published().filter(published_at__isnull=True).exists()
-    assert not Role.objects.filter(skill_requirements__isnull=True).exists()
+    # Roles planned from a neighbourhood-service request carry no skill requirements: anyone can help.
+    assert not Role.objects.filter(skill_requirements__isnull=True, service_request__isnull=True).exists()
 
 
 def test_demo_rows_pass_model_validation(demo_output):
@@ -98,7 +107,7 @@ def test_every_printed_login_signs_in_with_the_printed_password(demo_output):
     assert f"password for every login: {DEMO_PASSWORD}" in demo_output
     for username in DEMO_USERNAMES:
         assert username in demo_output
-        assert authenticate(username=username, password=DEMO_PASSWORD) is not None, username
+        assert signs_in(username), username
 
 
 def test_the_printed_token_request_returns_an_api_token(demo_output, client):
@@ -128,7 +137,8 @@ def test_caseworkers_and_admin_may_enter_the_wagtail_admin(demo_output, client):
     assert get_user_model().objects.get(username="klantmanager").has_perm("marketplace.change_jobseeker")
     assert not get_user_model().objects.get(username="werkgever").has_perm("wagtailadmin.access_admin")
 
-    client.login(username="klantmanager", password=DEMO_PASSWORD)
+    signed_in = client.post("/admin/login/", {"username": "klantmanager", "password": DEMO_PASSWORD})
+    assert signed_in.status_code == 302
     assert client.get("/admin/").status_code == 200
 
 
@@ -139,7 +149,7 @@ def test_a_changed_demo_password_is_reset_to_the_printed_one(demo_output):
 
     run_load_demo()
 
-    assert authenticate(username="werkgever", password=DEMO_PASSWORD) is not None
+    assert signs_in("werkgever")
 
 
 def test_employer_login_administers_an_employer_with_several_published_roles(demo_output):
@@ -205,3 +215,32 @@ def test_load_demo_refuses_to_create_known_passwords_when_debug_is_off(db, setti
 
     assert not Municipality.objects.exists()
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_the_printed_hints_use_the_address_the_server_listens_on(db, settings):
+    settings.SITE_URL = "http://127.0.0.1:8301"
+
+    output = run_load_demo()
+
+    assert "http://127.0.0.1:8301/api/v1/auth/token/" in output
+    assert ":8000" not in output
+
+
+def test_the_demo_association_finds_requests_in_several_states_on_first_sign_in(demo_output, client):
+    client.force_login(get_user_model().objects.get(username="vereniging"))
+
+    page = client.get("/vereniging/").content.decode()
+
+    for status in ("Ingediend", "In behandeling", "Ingepland", "Afgewezen"):
+        assert status in page
+    planned = ServiceRequest.objects.get(status=ServiceRequestStatus.PLANNED,
+                                         organisation__name="Wijkvereniging Oostkade")
+    assert Role.objects.get(service_request=planned).weekdays == Weekday.SAT
+
+
+def test_running_load_demo_again_adds_no_second_set_of_association_requests(demo_output):
+    before = ServiceRequest.objects.count()
+
+    run_load_demo()
+
+    assert ServiceRequest.objects.count() == before == 4

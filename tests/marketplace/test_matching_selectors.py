@@ -182,24 +182,59 @@ def role_with_candidates(world, seeker, skills):
     return role, hidden
 
 
-def test_employer_gets_anonymous_cards_of_consenting_seekers_with_signed_references(world, role_with_candidates):
+def test_employer_gets_anonymous_cards_of_consenting_seekers_with_encrypted_references(world, role_with_candidates):
     role, _hidden = role_with_candidates
     candidates = matching.candidates_for_role(role=role, actor=actor_for(world.employer_a))
     assert len(candidates) == 1
     candidate = candidates[0]
+    card = candidate.card
     assert candidate.seeker is None
-    assert set(candidate.card) == {"skills", "hours_min", "hours_max", "distance_band", "language_level", "rung"}
-    assert [skill["name"] for skill in candidate.card["skills"]] == ["Inpakken", "Schoonmaken"]
-    assert (candidate.card["hours_min"], candidate.card["hours_max"]) == (8, 24)
-    assert (candidate.card["distance_band"], candidate.card["language_level"]) == ("0–5 km", "B1")
+    assert card.for_employer
+    assert [skill.name for skill in card.skills] == ["Inpakken", "Schoonmaken"]
+    assert (card.hours_min, card.hours_max, card.weekdays) == (8, 24, int(Weekday.MON | Weekday.TUE | Weekday.WED
+                                                                          | Weekday.THU | Weekday.FRI))
+    assert (card.distance_band, card.distance_km, card.language_level) == ("0–5 km", None, "B1")
+    assert not hasattr(card, "rung")
     with translation.override("en"):
         card = matching.candidates_for_role(role=role, actor=actor_for(world.employer_a))[0].card
-    assert card["rung"] == "4 Unpaid work"
-    assert card["skills"][0]["level"] == "Routine: can do it independently"
+    assert card.skills[0].level_label == "Routine: can do it independently"
     assert str(world.seeker.pk) != candidate.candidate_ref
     assert "2 van 2 vaardigheden" in [reason["text"] for reason in candidate.reasons]
     assert matching.seeker_for_candidate_ref(actor=actor_for(world.employer_a), role=role,
                                              candidate_ref=candidate.candidate_ref) == world.seeker
+
+
+def test_employer_cards_name_no_rung_and_give_the_distance_as_a_band_only(world, role_with_candidates):
+    role, _hidden = role_with_candidates
+    JobSeeker.objects.filter(pk=world.seeker.pk).update(latitude=52.37 + 3.3 * KM_NORTH, support_needs=1)
+    Role.objects.filter(pk=role.pk).update(support_offered=1)  # a job coach
+    role.refresh_from_db()
+
+    candidate = matching.candidates_for_role(role=role, actor=actor_for(world.employer_a))[0]
+    mine = matching.roles_for_seeker(seeker=JobSeeker.objects.get(pk=world.seeker.pk))[0]
+
+    assert {"code": "distance", "text": "3,3 km"} in mine.reasons
+    assert "volgende trede: betaald werk met ondersteuning" in [reason["text"] for reason in mine.reasons]
+    codes = [reason["code"] for reason in candidate.reasons]
+    assert "ladder" not in codes and "distance" not in codes
+    assert {"code": "distance_band", "text": candidate.card.distance_band} in candidate.reasons
+    assert candidate.card.support_needs == 1
+    assert not any("trede" in reason["text"] or "3,3" in reason["text"] for reason in candidate.reasons)
+
+
+def test_the_employers_score_leaves_out_the_ladder_step(world, role_with_candidates):
+    role, _hidden = role_with_candidates
+    employer, caseworker = actor_for(world.employer_a), actor_for(world.caseworker_a)
+
+    def employer_score():
+        return matching.candidates_for_role(role=role, actor=employer)[0].score
+
+    before = employer_score()
+    JobSeeker.objects.filter(pk=world.seeker.pk).update(rung=5)  # the role's rung: "same" instead of "next"
+    caseworker_scores = {c.seeker: c.score for c in matching.candidates_for_role(role=role, actor=caseworker)}
+
+    assert employer_score() == before
+    assert caseworker_scores[world.seeker] < 100
 
 
 def test_caseworker_gets_every_active_seeker_with_the_person(world, role_with_candidates):

@@ -5,7 +5,8 @@ import pytest
 from django.core import mail
 from django.db import transaction
 
-from marketplace import tasks
+from marketplace.models import Notification, NotificationKind
+from marketplace.notifications import DeliveryReport, deliver_due
 from marketplace.services.applications import (
     application_consent,
     application_express_interest,
@@ -109,16 +110,21 @@ def test_nothing_is_sent_for_a_change_that_was_rolled_back(world, role, committe
     assert mail.outbox == []
 
 
-def test_a_seeker_without_an_email_address_is_skipped(world, role):
+def test_a_seeker_without_an_email_address_is_skipped(world, role, committed):
     quiet = factories.JobSeekerFactory(municipality=world.municipality_a, email="")
-    application = application_invite(role=role, seeker=quiet, actor_user=world.caseworker_a)
 
-    result = tasks.send_seeker_invited.enqueue(application.pk)
+    with committed():
+        application_invite(role=role, seeker=quiet, actor_user=world.caseworker_a)
 
-    assert result.return_value == 0
+    assert not Notification.objects.filter(kind=NotificationKind.SEEKER_INVITED).exists()
     assert mail.outbox == []
 
 
-def test_a_task_for_an_application_that_is_gone_sends_nothing(db):
-    assert tasks.send_employer_introduced.enqueue(987654, None).return_value == 0
+def test_the_emails_of_an_application_that_is_deleted_before_they_are_sent_go_with_it(world, role):
+    application = application_invite(role=role, seeker=world.seeker, actor_user=world.employer_a)
+    assert Notification.objects.filter(application=application).count() == 1
+
+    application.delete()
+
+    assert deliver_due() == DeliveryReport()
     assert mail.outbox == []

@@ -94,9 +94,9 @@ def test_rung_seven_is_refused(caseworker):
 def test_a_staff_read_of_the_burden_is_logged_with_its_purpose(caseworker):
     seeker = factories.JobSeekerFactory(municipality=caseworker.caseworker.municipality, burden={"health": "Rug"})
 
-    burden = seeker_burden_for_staff(actor=caseworker, seeker=seeker, purpose="Plaatsing voorbereiden")
+    read = seeker_burden_for_staff(actor=caseworker, seeker=seeker, purpose="Plaatsing voorbereiden")
 
-    assert burden.health == "Rug"
+    assert read.values["health"] == "Rug"
     entry = SensitiveAccessLog.objects.get()
     assert (entry.actor, entry.seeker, entry.purpose) == (caseworker.user, seeker, "Plaatsing voorbereiden")
 

@@ -254,8 +254,8 @@ def test_every_exclusion_reason_has_dutch_and_english_text():
 
 @pytest.mark.parametrize("lon_offset", [0.0, 0.2])
 def test_distance_is_haversine_with_earth_radius_6371(lon_offset):
+    from marketplace.geo import haversine_km
     from marketplace.matching.engine import distance_km
-    from marketplace.matching.reference import haversine_km
 
     target = role(lat=north(7.0), lon=CENTRE_LON + lon_offset)
     seeker_set, role_set = build([seeker()], [target])

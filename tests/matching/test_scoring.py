@@ -193,6 +193,18 @@ def test_equal_scores_rank_by_id_ascending():
     assert [m.role_id for m in top_roles_for_seeker(*build([seeker()], same_roles), 1, k=2)] == [20, 25]
 
 
+def test_tiebreak_keys_order_equal_scores_instead_of_the_ids():
+    twins = [seeker(id=7), seeker(id=3), seeker(id=5), seeker(id=9, lat=north(1.0))]
+    seeker_set, role_set = build(twins, [role()])
+    keys = np.array([2, 0, 1, 3])  # aligned with the seeker set, which is in the order given
+
+    ranked = top_seekers_for_role(seeker_set, role_set, 10, k=4, tiebreak=keys)
+
+    assert [m.seeker_id for m in ranked] == [9, 3, 5, 7]  # the nearer seeker first, then the twins by key
+    reversed_keys = top_seekers_for_role(seeker_set, role_set, 10, k=2, tiebreak=keys.max() - keys)
+    assert [m.seeker_id for m in reversed_keys] == [9, 7]
+
+
 def test_results_are_sorted_by_score_descending():
     roles = [role(id=i, lat=north(0.5 * i)) for i in range(20, 40)]
     ranked = top_roles_for_seeker(*build([seeker(max_km=25.0)], roles), 1, k=20)

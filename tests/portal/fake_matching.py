@@ -5,13 +5,22 @@ the real selectors for tests that need true results (such as a signed candidate 
 from dataclasses import dataclass, field
 
 from marketplace.selectors import matching
+from marketplace.selectors.candidates import CandidateCard, CardSkill
 from marketplace.selectors.matching import CandidateMatch, RoleMatch
 
-__all__ = ["CandidateMatch", "FakeMatching", "RoleMatch", "install", "reason"]
+__all__ = ["CandidateMatch", "FakeMatching", "RoleMatch", "card", "install", "reason"]
 
 
 def reason(code: str, text: str) -> dict:
     return {"code": code, "text": text}
+
+
+def card(*, skills=(("Inpakken", 2, "Routine"),), reasons=(), **fields) -> CandidateCard:
+    """An employer's candidate card as the card builder makes it; ``fields`` override the defaults."""
+    values = {"hours_min": 8, "hours_max": 24, "weekdays": 31, "language_level": "B1", "support_needs": 0,
+              "distance_band": "0–5 km", "distance_km": None, "for_employer": True, **fields}
+    return CandidateCard(skills=tuple(CardSkill(name, level, label) for name, level, label in skills),
+                         reasons=tuple(reasons), **values)
 
 
 @dataclass

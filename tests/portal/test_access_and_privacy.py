@@ -8,7 +8,7 @@ draaglast never appears there at all.
 import pytest
 from django.test import Client
 
-from marketplace import tasks
+from marketplace import notifications
 from marketplace.services.applications import (
     application_consent,
     application_express_interest,
@@ -82,9 +82,7 @@ def employer_pages(role, *applications) -> list[str]:
 
 def test_employer_pages_show_no_personal_data_before_the_introduction(world, before_introduction, fake_matching):
     role, interest, proposed = before_introduction
-    fake_matching.candidates = [matching.CandidateMatch(candidate_ref="signed-ref", score=75, card={
-        "skills": [{"name": "Inpakken", "level": "Routine"}], "hours_min": 8, "hours_max": 24,
-        "distance_band": "0–5 km", "language_level": "B1", "rung": "4"})]
+    fake_matching.candidates = [matching.CandidateMatch(candidate_ref="sealed-ref", score=75, card=matching.card())]
     employer = signed_in(world.employer_a)
 
     for url in employer_pages(role, interest, proposed):
@@ -165,8 +163,8 @@ def test_every_portal_form_refuses_a_post_without_the_csrf_token(world, before_i
 def test_the_links_in_notification_e_mails_open_the_application_pages(world, before_introduction):
     _role, interest, _proposed = before_introduction
 
-    seeker_page = signed_in(world.seeker_user).get(tasks.SEEKER_APPLICATION_PATH.format(id=interest.pk))
-    employer_page = signed_in(world.employer_a).get(tasks.EMPLOYER_APPLICATION_PATH.format(id=interest.pk))
+    seeker_page = signed_in(world.seeker_user).get(notifications.SEEKER_APPLICATION_PATH.format(id=interest.pk))
+    employer_page = signed_in(world.employer_a).get(notifications.EMPLOYER_APPLICATION_PATH.format(id=interest.pk))
 
     assert seeker_page.status_code == 200 and seeker_page.context["application"] == interest
     assert employer_page.status_code == 200 and employer_page.context["application"] == interest

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core import mail
-from django.test import Client, override_settings
+from django.test import Client, RequestFactory, override_settings
 
 from portal.auth_backends import ExternalIdentity, ExternalIdentityBackend
 from tests import factories
@@ -112,7 +112,8 @@ def test_a_forgotten_password_is_reset_through_a_dutch_e_mail_link(world):
     done = post(client, form_page.redirect_chain[-1][0],
                 {"new_password1": "Nieuw-Wachtwoord-2025", "new_password2": "Nieuw-Wachtwoord-2025"})
     assert done.status_code == 302
-    assert authenticate(username=world.seeker_user.username, password="Nieuw-Wachtwoord-2025") is not None
+    assert authenticate(RequestFactory().post("/accounts/login/"), username=world.seeker_user.username,
+                        password="Nieuw-Wachtwoord-2025") is not None
 
 
 def test_an_english_page_sends_the_reset_e_mail_in_english(world):
@@ -133,8 +134,11 @@ class LinkedDigidBackend(ExternalIdentityBackend):
 
 
 def test_no_external_identity_backend_is_active_by_default():
-    assert settings.AUTHENTICATION_BACKENDS == ["django.contrib.auth.backends.ModelBackend"]
-    assert authenticate(identity=ExternalIdentity(scheme="digid", subject="s-1")) is None
+    # The lock-out backend only refuses locked-out attempts; the model backend is the only one that signs in.
+    assert settings.AUTHENTICATION_BACKENDS == ["axes.backends.AxesBackend",
+                                                "django.contrib.auth.backends.ModelBackend"]
+    request = RequestFactory().get("/digid/callback/")
+    assert authenticate(request, identity=ExternalIdentity(scheme="digid", subject="s-1")) is None
 
 
 @override_settings(AUTHENTICATION_BACKENDS=["django.contrib.auth.backends.ModelBackend",

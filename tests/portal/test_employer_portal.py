@@ -139,13 +139,15 @@ def test_an_employer_cannot_see_or_change_another_organisations_role(world, empl
 
 def test_a_published_role_shows_anonymous_candidate_cards_with_reasons(employer, role, fake_matching):
     fake_matching.candidates = [matching.CandidateMatch(
-        candidate_ref="ref-1", score=81, reasons=[matching.reason("skills", "2 van 3 vaardigheden")],
-        card={"skills": [{"name": "Inpakken", "level": "Routine"}], "hours_min": 8, "hours_max": 20,
-              "distance_band": "0–5 km", "language_level": "B1", "rung": "4 Onbetaald werk"})]
+        candidate_ref="ref-1", score=81, card=matching.card(
+            hours_max=20, support_needs=int(Support.JOB_COACH),
+            reasons=[matching.reason("skills", "2 van 3 vaardigheden")]))]
 
     html = employer.get(en("employer-role", role.pk)).content.decode()
 
     assert "2 van 3 vaardigheden" in html and "0–5 km" in html and "Inpakken" in html
+    assert "Support needed at work" in html and "Job coach" in html
+    assert "ladder" not in html
     assert 'name="candidate" value="ref-1"' in html
     assert ("candidates_for_role", role.pk, 20) in fake_matching.calls
 

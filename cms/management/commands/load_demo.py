@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from cms.demo_content import build_demo_site
+from cms.demo_requests import build_demo_requests
 from marketplace.demo import generate_synthetic, load_demo
 from marketplace.demo.content import HAVENSTAD
 from marketplace.models import Municipality
@@ -38,6 +39,7 @@ class Command(BaseCommand):
             raise CommandError("--seekers and --roles must be 0 or more.")
         summary = load_demo()
         build_demo_site(municipality=Municipality.objects.get(cbs_code=HAVENSTAD))
+        build_demo_requests()
         self.stdout.write(summary.format())
         if not (seekers or roles):
             return

@@ -1,0 +1,88 @@
+"""Number and date inputs that every face's forms share, so that what a person types is what is stored.
+
+Numbers: every number is a text input (``inputmode`` brings up the phone's number keyboard), shown
+and read in the active language: 14,40 in Dutch, 14.40 in English. Dutch input with a dot is read
+too, since inputs never carry a thousands separator (``USE_THOUSAND_SEPARATOR`` stays off). The
+browser's ``type=number`` is not used: Chromium turns "14,40" typed into it into 1440, whatever the
+page's language, and it must be given unlocalised values while the page around it is localised.
+Hidden inputs follow the same rule when the form renders them (``BoundField.as_hidden``): the field
+that writes a value into the page is the field that reads it back.
+
+Weekdays: no day is ticked unless it comes from what the person or the request said; a form that
+needs days says so when none is ticked.
+
+Dates: a native date picker, which shows the person's own format and always sends ISO dates
+(2026-03-02); Django reads ISO in every language, so the picker is given ISO as well.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.choices import WEEKDAY_LABELS
+from marketplace.constants import Weekday
+from marketplace.fields import FlagsFormField
+
+# Attributes of type=number inputs that mean nothing on a text input.
+_NUMBER_ONLY_ATTRS = ("step", "min", "max")
+DECIMAL_ERROR = _("Enter a number, such as 14.40.")
+WEEKDAYS_REQUIRED = _("Tick at least one day.")
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; browsers send ISO dates, which every language's DateField accepts."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+def is_number_field(field: forms.Field) -> bool:
+    """Integer, decimal and float fields a person types into; choice fields with numeric values are not."""
+    return isinstance(field, forms.IntegerField) and not isinstance(field, forms.ChoiceField)
+
+
+def localize_number_field(field: forms.Field) -> forms.Field:
+    """Turn a number field into a localised text input, in place; any other field is returned unchanged.
+
+    Used for forms generated from models (the admin), whose number fields Django builds as
+    ``type=number`` inputs; hand-written forms declare ``whole_number``/``decimal_number`` instead.
+    """
+    if not is_number_field(field):
+        return field
+    exact = type(field) is forms.IntegerField
+    attrs = {name: value for name, value in field.widget.attrs.items() if name not in _NUMBER_ONLY_ATTRS}
+    attrs["inputmode"] = "numeric" if exact else "decimal"
+    field.widget = forms.TextInput(attrs=attrs)
+    field.widget.is_localized = True
+    field.localize = True
+    if not exact and "invalid" in field.error_messages:
+        field.error_messages = {**field.error_messages, "invalid": DECIMAL_ERROR}
+    return field
+
+
+def whole_number(label, *, min_value=None, max_value=None, required=True, **kwargs) -> forms.IntegerField:
+    return forms.IntegerField(label=label, min_value=min_value, max_value=max_value, required=required,
+                              localize=True, widget=forms.TextInput(attrs={"inputmode": "numeric"}), **kwargs)
+
+
+def decimal_number(label, *, max_digits, decimal_places, min_value=0, required=True,
+                   **kwargs) -> forms.DecimalField:
+    error_messages = {"invalid": DECIMAL_ERROR, **kwargs.pop("error_messages", {})}
+    return forms.DecimalField(label=label, max_digits=max_digits, decimal_places=decimal_places,
+                              min_value=min_value, required=required, localize=True,
+                              widget=forms.TextInput(attrs={"inputmode": "decimal"}), error_messages=error_messages,
+                              **kwargs)
+
+
+def money(label, *, max_digits=6, required=False, **kwargs) -> forms.DecimalField:
+    """An amount in euros with cents."""
+    return decimal_number(label, max_digits=max_digits, decimal_places=2, required=required, **kwargs)
+
+
+
+def weekdays_field(label, *, required=True, **kwargs) -> FlagsFormField:
+    """Checkboxes for the days of the week, none ticked by default; the cleaned value is the flags' integer."""
+    error_messages = {"required": WEEKDAYS_REQUIRED, **kwargs.pop("error_messages", {})}
+    return FlagsFormField(label=label, flag_type=Weekday, labels=WEEKDAY_LABELS, required=required,
+                          error_messages=error_messages, **kwargs)
