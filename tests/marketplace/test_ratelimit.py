@@ -6,7 +6,6 @@ elsewhere the Redis case is skipped when no server answers on ``REDIS_TEST_URL``
 """
 
 import os
-import threading
 import time
 
 import pytest
@@ -15,30 +14,9 @@ from django.core.management import call_command
 from django.db import connection
 
 from marketplace.ratelimit import RateLimit, client_address
+from tests.threads import all_at_once
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/15")
-
-
-def all_at_once(work, count: int) -> list:
-    barrier, outcomes, lock = threading.Barrier(count), [], threading.Lock()
-
-    def run():
-        try:
-            barrier.wait(timeout=30)
-            outcome = work()
-        except Exception as error:  # shows up in the outcomes instead of vanishing with the thread
-            outcome = f"error: {error!r}"
-        finally:
-            connection.close()
-        with lock:
-            outcomes.append(outcome)
-
-    threads = [threading.Thread(target=run) for _n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def redis_answers() -> bool:

@@ -5,7 +5,6 @@ when the request comes from a proxy in ``TRUSTED_PROXIES``. The count is kept at
 shared cache, so simultaneous requests cannot get past it either.
 """
 
-import threading
 
 import pytest
 from django.core.cache import cache
@@ -17,6 +16,7 @@ from marketplace.models import ServiceRequest
 from marketplace.ratelimit import client_address
 from marketplace.throttles import service_request_limit
 from tests.cms.public_site import build_public_site
+from tests.threads import all_at_once
 
 API = "/api/v1/service-requests/"
 LIMIT = 5
@@ -112,29 +112,6 @@ def test_signed_in_requesters_are_not_counted_against_the_anonymous_limit(site, 
     association = client_for(world.association)
 
     assert association.post(API, api_data(), format="json").status_code == 201
-
-
-def all_at_once(work, count: int) -> list:
-    """Run ``work()`` in ``count`` threads released together by a barrier; collect what each returns."""
-    barrier, outcomes, lock = threading.Barrier(count), [], threading.Lock()
-
-    def run():
-        try:
-            barrier.wait(timeout=30)
-            outcome = work()
-        except Exception as error:  # a failure must show up in the outcomes, not vanish with its thread
-            outcome = f"error: {error!r}"
-        finally:
-            connection.close()
-        with lock:
-            outcomes.append(outcome)
-
-    threads = [threading.Thread(target=run) for _n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_fifty_simultaneous_attempts_from_one_address_admit_exactly_the_limit():
