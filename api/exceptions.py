@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from rest_framework import status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -45,7 +46,9 @@ def exception_handler(exc, context):
     refused = _request_refused(exc)
     if refused is not None:
         return refused
-    if isinstance(exc, NotYourOrganisation | NotYourMunicipality):
+    if isinstance(exc, NotYourOrganisation | NotYourMunicipality | Http404):
+        # Django's Http404 from get_object_or_404 names the model ("No JobSeeker matches ..."): answer
+        # the same plain "not found" whatever was looked for.
         exc = NotFound()
     elif isinstance(exc, NotAllowed):
         exc = PermissionDenied(str(exc.message))

@@ -322,11 +322,12 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "frame-ancestors": [SELF],
     },
 }
-# Browser features that no page of the site uses are switched off (config/middleware.py).
+# Browser features that no page of the site uses are switched off (config/middleware.py); only
+# features Chromium recognises, so its console stays free of warnings.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
-        "accelerometer", "autoplay", "bluetooth", "camera", "display-capture", "encrypted-media", "geolocation",
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "geolocation",
         "gyroscope", "hid", "idle-detection", "magnetometer", "microphone", "midi", "payment",
         "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
         "xr-spatial-tracking",

@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from marketplace.constants import flag_names
+from marketplace.validators import validate_no_bidi_controls
 
 
 class FlagsFormField(forms.TypedMultipleChoiceField):
@@ -64,7 +65,8 @@ class FlagsField(models.PositiveSmallIntegerField):
 
 
 class BoundedTextField(models.TextField):
-    """Free text with a maximum length that the model's own validation enforces.
+    """Free text with a maximum length that the model's own validation enforces, and no characters
+    that reverse the reading direction (public descriptions must read as they are stored).
 
     A plain TextField hands ``max_length`` to its form field only; services validate with
     ``full_clean``, so the limit must be a validator as well, as it is for a CharField.
@@ -72,4 +74,4 @@ class BoundedTextField(models.TextField):
 
     def __init__(self, *args, max_length: int, **kwargs):
         super().__init__(*args, max_length=max_length, **kwargs)
-        self.validators.append(MaxLengthValidator(max_length))
+        self.validators.extend([MaxLengthValidator(max_length), validate_no_bidi_controls])

@@ -87,17 +87,22 @@ def visible_text(value: str) -> str:
     return "".join(character for character in value or "" if not _is_invisible(character))
 
 
+def validate_no_bidi_controls(value: str) -> None:
+    """Refuse bidirectional override and isolate characters: they make text read differently than it is stored."""
+    if value and _BIDI_CONTROLS.intersection(value):
+        raise ValidationError(
+            _("The text contains characters that change the reading direction (U+202A–U+202E, U+2066–U+2069)."),
+            code="bidi_control",
+        )
+
+
 def validate_title(value: str) -> None:
     """A title or name must show something, and must not reorder the text around it.
 
     Refuses text that is empty once invisible characters (zero-width spaces, soft hyphens, joiners,
     fillers, white space) are left out, and text with bidirectional override or isolate characters.
     """
-    if value and _BIDI_CONTROLS.intersection(value):
-        raise ValidationError(
-            _("The text contains characters that change the reading direction (U+202A–U+202E, U+2066–U+2069)."),
-            code="bidi_control",
-        )
+    validate_no_bidi_controls(value)
     if value and not visible_text(value):
         raise ValidationError(_("Enter text that can be read; this holds only invisible characters."),
                               code="invisible")

@@ -253,3 +253,15 @@ def test_a_seeker_skill_without_a_skill_in_a_patch_is_refused_by_name(world, cli
     response = client_for(getattr(world, persona)).patch(url, {"skills": [{"level": 2}]}, format="json")
 
     assert_names_field(response, "skills")
+
+
+def test_an_unknown_id_is_not_found_without_naming_what_was_looked_for(world, client_for):
+    caseworker = client_for(world.caseworker_a)
+
+    responses = [caseworker.get("/api/v1/seekers/999999/"), caseworker.get("/api/v1/applications/999999/"),
+                 client_for(None).get("/api/v1/roles/999999/")]
+
+    for response in responses:
+        assert response.status_code == 404
+        assert "JobSeeker" not in response.content.decode() and "matches the given query" not in response.content.decode()
+        assert response.json() == {"detail": "Niet gevonden."}

@@ -255,6 +255,17 @@ def test_a_role_title_that_shows_nothing_or_reorders_text_is_refused(world, clie
     assert not Role.objects.exists()
 
 
+@pytest.mark.parametrize("text", BIDI)
+def test_a_public_description_that_reorders_text_is_refused_for_roles_and_requests(world, client_for, role_payload,
+                                                                                   category, text):
+    role = client_for(world.employer_a).post(ROLES, role_payload(description=f"Afwassen {text}"), format="json")
+    request = client_for(None).post(SERVICE_REQUESTS, resident_request(description=f"Heg knippen {text}"),
+                                    format="json")
+
+    assert names(role, "description") and names(request, "description")
+    assert not Role.objects.exists() and not ServiceRequest.objects.exists()
+
+
 @pytest.mark.parametrize("field, value", [("first_name", "\u200b"), ("last_name", "Jansen\u202e"),
                                           ("first_name", "\u2068Ann\u2069")])
 def test_a_job_seekers_name_that_shows_nothing_or_reorders_text_is_refused(world, client_for, field, value):
