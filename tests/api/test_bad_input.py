@@ -263,5 +263,6 @@ def test_an_unknown_id_is_not_found_without_naming_what_was_looked_for(world, cl
 
     for response in responses:
         assert response.status_code == 404
-        assert "JobSeeker" not in response.content.decode() and "matches the given query" not in response.content.decode()
+        body = response.content.decode()
+        assert "JobSeeker" not in body and "matches the given query" not in body
         assert response.json() == {"detail": "Niet gevonden."}
