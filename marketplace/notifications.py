@@ -23,7 +23,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from marketplace.models import Notification, ServiceRequest, ServiceRequestStatus
+from marketplace.models import Notification, Role, ServiceRequest, ServiceRequestStatus
 from marketplace.models.applications import Application
 from marketplace.models.notifications import NotificationKind, NotificationStatus
 from marketplace.services.notifications import (
@@ -40,12 +40,14 @@ KNOWN_LANGUAGES = frozenset(code for code, _name in settings.LANGUAGES)
 # The portal pages each e-mail links to; the caseworkers' page is their admin workspace.
 SEEKER_APPLICATION_PATH = "/mijn/aanmeldingen/{id}/"
 EMPLOYER_APPLICATION_PATH = "/werkgever/aanmeldingen/{id}/"
+EMPLOYER_ROLE_PATH = "/werkgever/rollen/{id}/"
 CASEWORKER_LISTING_PATH = "/admin/"
 # Rows one delivery run sends at most, so that a run (and the task around it) ends in bounded time.
 DELIVERY_BATCH = 100
 
 APPLICATION_KINDS = frozenset({NotificationKind.SEEKER_INVITED, NotificationKind.SEEKER_INTRODUCED,
                                NotificationKind.EMPLOYER_INTRODUCED, NotificationKind.CASEWORKER_INTEREST})
+ROLE_KINDS = frozenset({NotificationKind.EMPLOYER_ROLE_ENDING})
 
 
 def absolute_url(path: str) -> str:
@@ -102,6 +104,13 @@ def _application_text(notification: Notification, language: str) -> tuple[str, s
     return _render_template(notification.kind, language, context)
 
 
+def _role_text(notification: Notification, language: str) -> tuple[str, str]:
+    role = Role.objects.select_related("organisation", "municipality").get(pk=notification.role_id)
+    context = {"role": role, "organisation": role.organisation, "municipality": role.municipality,
+               "url": absolute_url(EMPLOYER_ROLE_PATH.format(id=role.pk))}
+    return _render_template(notification.kind, language, context)
+
+
 def _status_message(status: str, service_request: ServiceRequest) -> str:
     if status == ServiceRequestStatus.SUBMITTED:
         return _("We have received your request. Someone from the municipality will look at it within five "
@@ -146,6 +155,8 @@ def render(notification: Notification) -> tuple[str, str]:
     with translation.override(language):
         if notification.kind in APPLICATION_KINDS:
             return _application_text(notification, language)
+        if notification.kind in ROLE_KINDS:
+            return _role_text(notification, language)
         return _service_request_text(notification)
 
 

@@ -51,6 +51,7 @@ urlpatterns += [
     path(f"{EMPLOYER}rollen/<int:role_id>/publiceren/", employer_roles.role_publish_view,
          name="employer-role-publish"),
     path(f"{EMPLOYER}rollen/<int:role_id>/sluiten/", employer_roles.role_close_view, name="employer-role-close"),
+    path(f"{EMPLOYER}rollen/<int:role_id>/vervuld/", employer_roles.role_filled_view, name="employer-role-filled"),
     path(f"{EMPLOYER}rollen/<int:role_id>/uitnodigen/", employer_roles.invite, name="employer-role-invite"),
     path(f"{EMPLOYER}aanmeldingen/", employer_applications.applications, name="employer-applications"),
     path(f"{EMPLOYER}aanmeldingen/<int:pk>/", employer_applications.application_detail,

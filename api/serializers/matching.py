@@ -21,6 +21,10 @@ from marketplace.models import JobSeeker, LadderOverride, MatchRound, Role
 class MatchReasonSerializer(serializers.Serializer):
     code = serializers.CharField(read_only=True, help_text=_("Stable code, e.g. skills, distance, too_far."))
     text = serializers.CharField(read_only=True, help_text=_("The reason in the language of the request."))
+    fits = serializers.BooleanField(
+        read_only=True,
+        help_text=_("True when the reason speaks for the match; false for a point to look out for."),
+    )
 
 
 class MatchedRoleSerializer(serializers.ModelSerializer):

@@ -92,6 +92,12 @@ class Application(models.Model):
     status = models.CharField(_("status"), max_length=12, choices=ApplicationStatus.choices)
     score = models.FloatField(_("match score"), null=True, blank=True)
     reasons = models.JSONField(_("match reasons"), default=list, blank=True)
+    # The employer names a candidate "Kandidaat 3" before the introduction: the number is the one on the
+    # card they invited, kept for the whole journey, and never the job seeker's id.
+    candidate_number = models.PositiveIntegerField(
+        _("candidate number"), null=True, blank=True,
+        help_text=_("How the employer names this candidate before the introduction; unique per role."),
+    )
     seeker_consented_at = models.DateTimeField(
         _("seeker consented to introduction at"), null=True, blank=True,
         help_text=_("When the job seeker agreed that this employer may see their name and contact details."),
@@ -119,6 +125,7 @@ class Application(models.Model):
         ordering = ["-updated_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["seeker", "role"], name="application_unique_seeker_role"),
+            models.UniqueConstraint(fields=["role", "candidate_number"], name="application_unique_candidate_number"),
             models.CheckConstraint(condition=models.Q(status__in=STATUS_VALUES), name="application_status_known"),
             models.CheckConstraint(
                 condition=models.Q(status__in=SEATED, seat__isnull=False)

@@ -25,6 +25,7 @@ class NotificationKind(models.TextChoices):
     CASEWORKER_INTEREST = "caseworker_interest", _("Job seeker interested in a role")
     SERVICE_REQUEST_RECEIVED = "service_request_received", _("Service request received")
     SERVICE_REQUEST_UPDATE = "service_request_update", _("News about a service request")
+    EMPLOYER_ROLE_ENDING = "employer_role_ending", _("A role reaches its end date soon")
 
 
 class NotificationStatus(models.TextChoices):
@@ -60,6 +61,8 @@ class Notification(models.Model):
                                     related_name="+", verbose_name=_("application"))
     service_request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, null=True, blank=True,
                                         related_name="+", verbose_name=_("neighbourhood service request"))
+    role = models.ForeignKey("marketplace.Role", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                             verbose_name=_("role"))
     # Plain values the text needs that may change after the event, such as the status it announces.
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     # Derived from the event and the recipient: the same event never owes the same person two

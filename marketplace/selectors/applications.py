@@ -8,7 +8,7 @@ caseworkers of the role's municipality. Anyone else does not find it at all.
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from marketplace.access import Actor
 from marketplace.application_workflow import (
@@ -22,6 +22,14 @@ from marketplace.application_workflow import (
 from marketplace.choices import ApplicationStatus, RoleStatus, SeekerStatus
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application, ApplicationEvent, ApplicationQuerySet
+
+
+def next_candidate_numbers(role_ids) -> dict[int, int]:
+    """The first free candidate number of each role (numbers are never reused, so gaps may show)."""
+    role_ids = list(role_ids)
+    taken = dict(Application.objects.filter(role_id__in=role_ids).values("role_id")
+                 .annotate(last=Max("candidate_number")).values_list("role_id", "last"))
+    return {role_id: (taken.get(role_id) or 0) + 1 for role_id in role_ids}
 
 
 def application_list_for(*, actor: Actor) -> ApplicationQuerySet:

@@ -12,7 +12,9 @@ rung on the participatieladder (a fact about their welfare situation):
 * the reasons leave out the ladder step, and the distance reason becomes the same band.
 
 The job seeker and their caseworkers (insiders) get the same card with the exact distance and
-every reason.
+every reason. Reasons are worded for the reader: "je" for the job seeker, "de kandidaat" and "u"
+for an employer or caseworker; each carries ``fits`` so that pages show what fits and what to look
+out for apart.
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ from marketplace import geo
 from marketplace.access import Actor
 from marketplace.application_workflow import CASEWORKER, SEEKER
 from marketplace.constants import LanguageLevel
+from marketplace.matching.reasons import EMPLOYER as FOR_EMPLOYER
+from marketplace.matching.reasons import EXCLUSION_CODES, Reason, reason
+from marketplace.matching.reasons import SEEKER as FOR_SEEKER
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application
 from marketplace.selectors.applications import actor_kinds_for
@@ -62,26 +67,48 @@ class CandidateCard:
     for_employer: bool
 
 
-def reasons_in_language(reasons) -> list[dict]:
-    """Reasons as ``{"code", "text"}`` in the active language, from the engine's rendering (``code``,
-    ``text``) or from what an application stored (``code``, ``params``, ``text``, ``text_en``)."""
-    english = (get_language() or settings.LANGUAGE_CODE).startswith("en")
+def _rerendered(item: dict) -> Reason | None:
+    """A stored reason rendered again from its code and params, so that it reads in today's wording."""
+    try:
+        return reason(str(item["code"]), **dict(item["params"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def reasons_in_language(reasons, audience: str = FOR_SEEKER) -> list[dict]:
+    """Reasons as ``{"code", "text", "fits"}`` in the active language, worded for ``audience``.
+
+    ``reasons`` are the engine's ``Reason`` objects, or what an application stored (``code``,
+    ``params``, ``text``, ``text_en``), which is rendered again from code and params; a stored
+    reason that cannot be rendered keeps its stored text.
+    """
+    language = get_language() or settings.LANGUAGE_CODE
     shown = []
     for item in reasons or ():
-        if not isinstance(item, dict) or "code" not in item:
+        if isinstance(item, Reason):
+            found = item
+        elif isinstance(item, dict) and "code" in item:
+            found = _rerendered(item)
+        else:
             continue
-        text = item.get("text_en") if english and item.get("text_en") else item.get("text", "")
-        shown.append({"code": str(item["code"]), "text": str(text)})
+        if found is not None:
+            shown.append({"code": found.code, "text": found.text(language, audience), "fits": found.fits})
+            continue
+        english = language.startswith("en") and item.get("text_en")
+        shown.append({"code": str(item["code"]), "text": str(item["text_en"] if english else item.get("text", "")),
+                      "fits": bool(item.get("fits", item["code"] not in EXCLUSION_CODES))})
     return shown
 
 
 def employer_reasons(reasons: list[dict], band: str | None) -> list[dict]:
     """The reasons an employer may read: no ladder step, and the distance only as ``band``."""
+    language = get_language() or settings.LANGUAGE_CODE
     shown = []
     for item in reasons:
         if item["code"] == "distance":
             if band is not None:
-                shown.append({"code": DISTANCE_BAND_CODE, "text": band})
+                shown.append({"code": DISTANCE_BAND_CODE, "text": reason(DISTANCE_BAND_CODE, band=band).text(
+                    language, FOR_EMPLOYER), "fits": True})
         elif item["code"] in EMPLOYER_REASON_CODES:
             shown.append(item)
     return shown
@@ -99,12 +126,15 @@ def _exact_km(seeker: JobSeeker, role: Role) -> float | None:
     return geo.haversine_km(seeker.latitude, seeker.longitude, role.latitude, role.longitude)
 
 
-def candidate_card(*, seeker: JobSeeker, role: Role, for_employer: bool, reasons=()) -> CandidateCard:
-    """The card of ``seeker`` for ``role``; ``reasons`` as the engine rendered them or an application stored them.
+def candidate_card(*, seeker: JobSeeker, role: Role, for_employer: bool, reasons=(),
+                   audience: str = FOR_EMPLOYER) -> CandidateCard:
+    """The card of ``seeker`` for ``role``; ``reasons`` from the engine or as an application stored them.
 
+    The reasons talk about the candidate ("u", for employers and caseworkers) unless ``audience`` is
+    ``FOR_SEEKER``, the job seeker's own card. An employer's card is always in the employer's wording.
     ``seeker.skill_levels`` should be prefetched with their skills when cards are built in bulk.
     """
-    shown = reasons_in_language(reasons)
+    shown = reasons_in_language(reasons, FOR_EMPLOYER if for_employer else audience)
     if for_employer:
         km = None
         band = geo.employer_distance_band(seeker.latitude, seeker.longitude, role.latitude, role.longitude)
@@ -133,6 +163,7 @@ def is_insider(*, actor: Actor, application: Application) -> bool:
 
 def application_card(*, actor: Actor, application: Application) -> CandidateCard:
     """The card on an application: the employer's card unless ``actor`` is the job seeker or a caseworker."""
+    kinds = set(actor_kinds_for(actor=actor, application=application))
     return candidate_card(seeker=application.seeker, role=application.role,
-                          for_employer=not is_insider(actor=actor, application=application),
-                          reasons=application.reasons)
+                          for_employer=not {SEEKER, CASEWORKER} & kinds, reasons=application.reasons,
+                          audience=FOR_SEEKER if SEEKER in kinds else FOR_EMPLOYER)

@@ -2,7 +2,8 @@
 
 Each function builds the engine's arrays for just the people and roles it needs (see
 ``matching_data``), asks the pure engine, and hands back results with reasons as
-``{"code", "text"}`` dictionaries in the active language (Dutch by default).
+``{"code", "text", "fits"}`` dictionaries in the active language (Dutch by default), worded for the
+job seeker ("je") unless they describe a candidate to an employer or caseworker.
 
 Scoping: a job seeker is only matched with published roles of their own municipality. Employers
 get anonymous candidate cards (``selectors.candidates``), only of job seekers who agreed to such a
@@ -31,6 +32,7 @@ from marketplace import matching as engine
 from marketplace.access import Actor
 from marketplace.application_workflow import CASEWORKER, EMPLOYER
 from marketplace.exceptions import NotYourOrganisation
+from marketplace.matching.reasons import SEEKER
 from marketplace.matching.reasons import reason as engine_reason
 from marketplace.models import JobSeeker, Role, SeekerSkill
 from marketplace.references import candidate_reference_issue, candidate_reference_open
@@ -48,6 +50,7 @@ from marketplace.selectors.matching_data import (
 class Reason(TypedDict):
     code: str
     text: str
+    fits: bool
 
 
 @dataclass(frozen=True)
@@ -72,10 +75,10 @@ class CandidateMatch:
         return list(self.card.reasons)
 
 
-def as_reasons(reasons) -> list[Reason]:
-    """Engine reasons as ``{"code", "text"}`` in the active language."""
+def as_reasons(reasons, audience: str = SEEKER) -> list[Reason]:
+    """Engine reasons as ``{"code", "text", "fits"}`` in the active language, worded for ``audience``."""
     language = get_language() or settings.LANGUAGE_CODE
-    return [{"code": item.code, "text": item.text(language)} for item in reasons]
+    return [{"code": item.code, "text": item.text(language, audience), "fits": item.fits} for item in reasons]
 
 
 def _one_seeker(seeker: JobSeeker):
@@ -166,7 +169,7 @@ def candidates_for_role(*, role: Role, actor: Actor, k: int = 20) -> list[Candid
             candidate_ref=str(m.seeker_id) if as_caseworker else candidate_reference_issue(
                 seeker_id=m.seeker_id, role_id=role.pk, organisation_id=role.organisation_id),
             card=candidate_card(seeker=people[m.seeker_id], role=role, for_employer=not as_caseworker,
-                                reasons=as_reasons(m.reasons)),
+                                reasons=m.reasons),
             score=m.score,
             seeker=people[m.seeker_id] if as_caseworker else None,
         )
@@ -178,7 +181,7 @@ def candidates_for_role(*, role: Role, actor: Actor, k: int = 20) -> list[Candid
 def why_not(*, seeker: JobSeeker, role: Role) -> list[Reason]:
     """Every hard rule that keeps ``seeker`` and ``role`` apart; empty when they can be matched."""
     if role.municipality_id != seeker.municipality_id:
-        return [{"code": "other_municipality", "text": _("this work is in another municipality")}]
+        return [{"code": "other_municipality", "text": _("This work is in another municipality"), "fits": False}]
     skills = skill_index()
     seekers_qs, roles_qs = _one_seeker(seeker), Role.objects.filter(pk=role.pk)
     seekers, roles = seeker_set(seekers_qs, skills), role_set(roles_qs, skills)

@@ -60,6 +60,7 @@ from marketplace.selectors.applications import (
     actor_kinds_for,
     actor_kinds_for_role,
     application_has_consent,
+    next_candidate_numbers,
     seeker_invitable,
 )
 from marketplace.services.notifications import notifications_record_for_application
@@ -67,6 +68,9 @@ from marketplace.validators import validate_plausible_date
 from marketplace.workflows import role_transition_allowed
 
 S = ApplicationStatus
+# An invited card's number is kept when it lies within this many numbers of the first free one
+# (a page shows far fewer cards), so a crafted number cannot push a role's numbers out of range.
+CANDIDATE_NUMBERS_AHEAD = 100
 PLACEMENT_HOURS_MIN, PLACEMENT_HOURS_MAX = 1, 40
 # Moves that take a candidate further into a role: only while the role is open.
 FORWARD_STATUSES = frozenset({S.INTERESTED, S.PROPOSED, S.INTRODUCED, S.TRIAL})
@@ -458,7 +462,8 @@ def application_express_interest(*, seeker: JobSeeker, role: Role) -> tuple[Appl
             _actor_kind_for_move(existing, S.INTERESTED, (SEEKER,))
             _move(existing, role, to_status=S.INTERESTED, actor_user=seeker.user, actor_kind=SEEKER)
         return existing, False
-    application = Application.objects.create(seeker=seeker, role=role, status=S.INTERESTED, created_by=seeker.user)
+    application = Application.objects.create(seeker=seeker, role=role, status=S.INTERESTED, created_by=seeker.user,
+                                             candidate_number=_candidate_number(role))
     _record(application, from_status="", actor_user=seeker.user, actor_kind=SEEKER, note="")
     _notify(application, S.INTERESTED, seeker.user)
     return application, True
@@ -468,9 +473,22 @@ def _invitation_limit() -> RateLimit:
     return RateLimit("invitations", settings.INVITATIONS_PER_HOUR, 3600)
 
 
+def _candidate_number(locked_role: Role, wanted: int | None = None) -> int:
+    """The number of a new application for ``locked_role`` (locked by the caller): the card's number
+    when it is still free (cards are numbered from the first free one), else the first free one."""
+    first_free = next_candidate_numbers([locked_role.pk])[locked_role.pk]
+    if wanted is not None and first_free <= wanted < first_free + CANDIDATE_NUMBERS_AHEAD:
+        return wanted
+    return first_free
+
+
 @transaction.atomic
-def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str = "") -> Application:
+def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str = "",
+                       candidate_number: int | None = None) -> Application:
     """An employer or caseworker asks ``seeker`` to be introduced for ``role``; the seeker gets an e-mail.
+
+    ``candidate_number`` is the number on the card the employer invited ("Kandidaat 3"); the
+    application keeps it when it is still free, so the candidate keeps one name throughout.
 
     A new application starts as ``proposed``; an existing suggestion or interest becomes
     ``proposed``, or ``introduced`` straight away when the seeker already consented. Employers
@@ -491,7 +509,8 @@ def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str =
         raise TooManyInvitations()
     existing = Application.objects.filter(seeker=seeker, role=role).first()
     if existing is None:
-        application = Application.objects.create(seeker=seeker, role=role, status=S.PROPOSED, created_by=actor_user)
+        application = Application.objects.create(seeker=seeker, role=role, status=S.PROPOSED, created_by=actor_user,
+                                                 candidate_number=_candidate_number(role, candidate_number))
         _record(application, from_status="", actor_user=actor_user, actor_kind=actor_kind, note=_clean_note(note))
         _notify(application, S.PROPOSED, actor_user)
         return application

@@ -22,6 +22,7 @@ from marketplace.choices import ApplicationStatus
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
 from marketplace.models import JobSeeker, LadderOverride, MatchRound, Municipality, Role
 from marketplace.models.applications import Application, ApplicationEvent
+from marketplace.selectors.applications import next_candidate_numbers
 from marketplace.selectors.matching_data import role_set, rung_overrides, seeker_set, skill_index, weights_or_error
 
 logger = logging.getLogger(__name__)
@@ -30,9 +31,11 @@ OVERRIDE_REASON_MAX_LENGTH = 1000
 
 
 def stored_reasons(reasons) -> list[dict]:
-    """Engine reasons as JSON for ``Application.reasons``: code and params, and the text in both languages."""
+    """Engine reasons as JSON for ``Application.reasons``: code, params and fits, and the job seeker's text in
+    both languages (cards render them again from code and params, in the reader's wording)."""
     return [
-        {"code": item.code, "params": dict(item.params), "text": item.text_nl, "text_en": item.text_en}
+        {"code": item.code, "params": dict(item.params), "text": item.text_nl, "text_en": item.text_en,
+         "fits": item.fits}
         for item in reasons
     ]
 
@@ -102,6 +105,13 @@ def _store_suggestions(municipality, seekers, roles, result, weights, overrides,
             seeker_id=seeker_id, role_id=role_id, status=ApplicationStatus.SUGGESTED, score=round(score, 1),
             reasons=stored_reasons(explained.reasons if explained else ()), created_by=started_by,
         ))
+    role_ids = sorted({application.role_id for application in applications})
+    # Invitations number their candidates under the same role lock, so two writers never pick one number.
+    list(Role.objects.select_for_update().filter(pk__in=role_ids).order_by("pk").values_list("pk", flat=True))
+    numbers = next_candidate_numbers(role_ids)
+    for application in applications:
+        application.candidate_number = numbers[application.role_id]
+        numbers[application.role_id] += 1
     created = Application.objects.bulk_create(applications)
     ApplicationEvent.objects.bulk_create([
         ApplicationEvent(application=application, kind=ApplicationEvent.Kind.STATUS, from_status="",

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from marketplace.choices import ApplicationStatus as S
-from marketplace.models import Caseworker, JobSeeker, ServiceRequest, ServiceRequestStatus
+from marketplace.models import Caseworker, JobSeeker, Role, ServiceRequest, ServiceRequestStatus
 from marketplace.models.applications import Application
 from marketplace.models.notifications import (
     LAST_ERROR_MAX_LENGTH,
@@ -49,7 +49,8 @@ def idempotency_key(kind: str, event: str, recipient: str) -> str:
 @transaction.atomic
 def notification_record(*, kind: str, recipient: str, event: str, language: str = DEFAULT_LANGUAGE,
                         application: Application | None = None, service_request: ServiceRequest | None = None,
-                        params: dict | None = None, wake: bool = True) -> Notification | None:
+                        role: Role | None = None, params: dict | None = None, wake: bool = True
+                        ) -> Notification | None:
     """Record one e-mail about ``event`` (a string naming what happened) for ``recipient``.
 
     Call it inside the transaction of the change. Returns None when there is no address to write
@@ -61,7 +62,8 @@ def notification_record(*, kind: str, recipient: str, event: str, language: str 
     notification, created = Notification.objects.get_or_create(
         idempotency_key=idempotency_key(kind, event, recipient),
         defaults={"kind": kind, "recipient": recipient, "language": language or DEFAULT_LANGUAGE,
-                  "application": application, "service_request": service_request, "params": params or {}},
+                  "application": application, "service_request": service_request, "role": role,
+                  "params": params or {}},
     )
     if created and wake:
         notifications_wake_on_commit([notification.pk])
@@ -115,6 +117,29 @@ def notifications_record_for_application(*, application: Application, to_status:
         notification_record(kind=kind, recipient=recipient, language=language, application=application,
                             event=f"application:{application.pk}", wake=False)
         for kind, recipient, language in wanted
+    ]
+    recorded = [notification for notification in recorded if notification is not None]
+    notifications_wake_on_commit([notification.pk for notification in recorded])
+    return recorded
+
+
+@transaction.atomic
+def notifications_record_for_role_ending(*, role: Role) -> list[Notification]:
+    """Record the reminder to every member of the role's organisation that the role ends on its end date.
+
+    The end date is part of the event: a role whose end date moves gets one reminder for the new date.
+    Returns the rows recorded now; members reminded before are left out.
+    """
+    event = f"role:{role.pk}:ends:{role.end_date.isoformat()}"
+    kind = NotificationKind.EMPLOYER_ROLE_ENDING
+    members = (get_user_model().objects.filter(memberships__organisation_id=role.organisation_id)
+               .exclude(email="").distinct().values_list("email", flat=True))
+    keys = {idempotency_key(kind, event, email): email for email in members}
+    reminded = set(Notification.objects.filter(idempotency_key__in=keys).values_list("idempotency_key", flat=True))
+    recorded = [
+        notification_record(kind=kind, recipient=email, language=DEFAULT_LANGUAGE, role=role, event=event,
+                            wake=False)
+        for key, email in keys.items() if key not in reminded
     ]
     recorded = [notification for notification in recorded if notification is not None]
     notifications_wake_on_commit([notification.pk for notification in recorded])

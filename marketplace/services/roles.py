@@ -1,11 +1,13 @@
-"""Writes of roles: create, update, and every status change through ``role_transition``."""
+"""Writes of roles: create, update, and every status change through the role workflow table."""
 
+import datetime
 import logging
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import transaction
+from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,7 @@ from marketplace.services._common import (
     take_postcode,
 )
 from marketplace.services.applications import role_seats_check_places
+from marketplace.services.notifications import notifications_record_for_role_ending
 from marketplace.workflows import ROLE_EDITABLE_STATUSES, role_transition_allowed
 
 logger = logging.getLogger(__name__)
@@ -33,6 +36,11 @@ ROLE_FIELDS = frozenset({
     "places", "hourly_wage", "volunteer_allowance", "street", "postcode", "city", "latitude", "longitude",
 })
 HOURS_MIN, HOURS_MAX = 1, 40
+# The employer hears this many days ahead that a published role reaches its end date.
+EXPIRY_REMINDER_DAYS = 7
+# Who closes a role whose end date has passed, in the log of its moves.
+SYSTEM_ACTOR = "system"
+EXPIRY_REASON = "end date passed"
 
 
 @dataclass(frozen=True)
@@ -130,11 +138,8 @@ def role_update(
     return role
 
 
-@transaction.atomic
-def role_transition(*, actor: Actor, role: Role, target: str) -> Role:
-    """Move a role to ``target`` if the workflow table allows it from the current status."""
-    role = _locked(role)
-    _ensure_member(actor, role.organisation_id)
+def _move(role: Role, target: str, *, by: str, reason: str = "") -> Role:
+    """Move a locked ``role`` to ``target`` if the workflow table allows it, logging who did it and why."""
     if not role_transition_allowed(role.status, target):
         raise TransitionNotAllowed(
             _("A role that is %(current)s cannot become %(target)s.")
@@ -146,8 +151,17 @@ def role_transition(*, actor: Actor, role: Role, target: str) -> Role:
         role.published_at = timezone.now()
     role.save(update_fields=["status", "published_at", "updated_at"])
     role_id = role.pk
-    transaction.on_commit(lambda: logger.info("Role %s moved from %s to %s", role_id, previous, target))
+    transaction.on_commit(lambda: logger.info("Role %s moved from %s to %s by %s%s", role_id, previous, target, by,
+                                              f" ({reason})" if reason else ""))
     return role
+
+
+@transaction.atomic
+def role_transition(*, actor: Actor, role: Role, target: str) -> Role:
+    """Move a role to ``target`` if the workflow table allows it from the current status."""
+    role = _locked(role)
+    _ensure_member(actor, role.organisation_id)
+    return _move(role, target, by=f"user {getattr(actor.user, 'pk', None)}")
 
 
 def role_publish(*, actor: Actor, role: Role) -> Role:
@@ -161,3 +175,62 @@ def role_close(*, actor: Actor, role: Role) -> Role:
 def role_mark_filled(*, actor: Actor, role: Role) -> Role:
     return role_transition(actor=actor, role=role, target=RoleStatus.FILLED)
 
+
+
+# End dates --------------------------------------------------------------------------------------------------
+
+@transaction.atomic
+def roles_close_expired(*, today: datetime.date) -> list[Role]:
+    """Close every published role whose end date lies before ``today``; the system is the actor.
+
+    A role is open up to and including its end date. Closing keeps the workflow's rules: applications
+    stay as they are (a closed role takes no one further) and seated people keep their seats.
+    Closing twice is a no-op: a closed role is no longer published.
+    """
+    closed = []
+    expired = Role.objects.published().filter(end_date__lt=today).select_for_update().order_by("pk")
+    for role in expired:
+        closed.append(_move(role, RoleStatus.CLOSED, by=SYSTEM_ACTOR, reason=EXPIRY_REASON))
+    return closed
+
+
+@transaction.atomic
+def roles_remind_expiring(*, today: datetime.date) -> list[Role]:
+    """Remind the members of each published role's organisation that it ends within ``EXPIRY_REMINDER_DAYS``.
+
+    Each role's reminder is recorded once per end date, however often this runs (the outbox's
+    idempotency); a day the run was missed is made up the next day. Returns the roles reminded now.
+    """
+    ending = (Role.objects.published().select_related("organisation")
+              .filter(end_date__gte=today, end_date__lte=today + datetime.timedelta(days=EXPIRY_REMINDER_DAYS))
+              .order_by("end_date", "pk"))
+    return [role for role in ending if notifications_record_for_role_ending(role=role)]
+
+
+@dataclass(frozen=True)
+class RoleExpiryReport:
+    closed: list[Role] = field(default_factory=list)
+    reminded: list[Role] = field(default_factory=list)
+
+
+def roles_expiry_run(*, today: datetime.date) -> RoleExpiryReport:
+    """Close the roles whose end date has passed, then remind the employers of roles that end soon."""
+    return RoleExpiryReport(closed=roles_close_expired(today=today), reminded=roles_remind_expiring(today=today))
+
+
+def roles_expiry_run_once_a_day(*, today: datetime.date) -> RoleExpiryReport | None:
+    """``roles_expiry_run`` for the first caller of the day; None for every later one.
+
+    The day is marked in the shared cache before the run, so several delivery loops do not all
+    run it; with a per-process cache each loop runs it once a day, which is still safe: closing
+    twice is a no-op and the outbox records each reminder once. A run that failed on the database
+    unmarks the day so the next call tries again.
+    """
+    key = f"roles:expiry-run:{today.isoformat()}"
+    if not cache.add(key, True, timeout=2 * 24 * 60 * 60):
+        return None
+    try:
+        return roles_expiry_run(today=today)
+    except DatabaseError:
+        cache.delete(key)
+        raise

@@ -160,3 +160,5 @@ class EndForm(forms.Form):
 
 class InviteForm(forms.Form):
     candidate = forms.CharField(max_length=500, widget=forms.HiddenInput)
+    # The number on the card ("Kandidaat 3"), so the candidate keeps that name after the invitation.
+    number = forms.IntegerField(min_value=1, required=False, widget=forms.HiddenInput)

@@ -3,7 +3,8 @@
 Templates of the employer's portal get these dictionaries and the one candidate card of
 ``marketplace.selectors.candidates``, never the JobSeeker itself, so no page can show a name,
 contact detail, exact distance, rung or draaglast field by accident. A candidate is named by the
-application's id, never by the job seeker's.
+number on the card the employer saw (``Application.candidate_number``), never by the job
+seeker's id.
 """
 
 from django.utils.translation import gettext as _
@@ -13,7 +14,8 @@ from marketplace.selectors.candidates import application_card
 
 
 def anonymous_label(application) -> str:
-    return _("Candidate %(number)d") % {"number": application.pk}
+    """"Kandidaat 3": the number on the card the employer invited, the same on every page afterwards."""
+    return _("Candidate %(number)d") % {"number": application.candidate_number or application.pk}
 
 
 def application_rows(actor, applications) -> list[dict]:

@@ -14,12 +14,12 @@ from marketplace.application_workflow import FINAL_STATUSES
 from marketplace.choices import OrganisationKind, RoleStatus
 from marketplace.exceptions import DomainError, TooManyInvitations
 from marketplace.selectors import matching
-from marketplace.selectors.applications import application_list_for
+from marketplace.selectors.applications import application_list_for, next_candidate_numbers
 from marketplace.selectors.organisations import organisation_list_of_member
 from marketplace.selectors.roles import role_list_editable
 from marketplace.selectors.taxonomy import skill_list
 from marketplace.services.applications import application_invite
-from marketplace.services.roles import role_close, role_create, role_publish, role_update
+from marketplace.services.roles import role_close, role_create, role_mark_filled, role_publish, role_update
 from marketplace.workflows import ROLE_EDITABLE_STATUSES, role_transition_allowed
 from portal.forms.common import add_service_errors
 from portal.forms.employer import ROLE_DATA_FIELDS, InviteForm, RoleForm, RoleSkillFormSet
@@ -126,10 +126,14 @@ def _role_page(request, actor, role, *, status=200):
     if role.status == RoleStatus.PUBLISHED:
         candidates = matching.candidates_for_role(role=role, actor=actor, k=CANDIDATES)
     applications = application_list_for(actor=actor).of_organisations(actor.organisation_ids).for_role(role)
+    # Cards are numbered from the role's first free candidate number; an invited card keeps its number.
+    first = next_candidate_numbers([role.pk])[role.pk]
     return render(request, "portal/employer/role_detail.html", {
-        "role": role, "candidates": candidates, "rows": application_rows(actor, applications),
+        "role": role, "candidates": list(enumerate(candidates, start=first)),
+        "rows": application_rows(actor, applications),
         "may_publish": role_transition_allowed(role.status, RoleStatus.PUBLISHED),
         "may_close": role_transition_allowed(role.status, RoleStatus.CLOSED),
+        "may_mark_filled": role_transition_allowed(role.status, RoleStatus.FILLED),
         "may_edit": role.status in ROLE_EDITABLE_STATUSES, "section": "roles",
     }, status=status)
 
@@ -162,6 +166,19 @@ def role_close_view(request, actor, role_id):
     return _transition(request, actor, role_id, role_close, _("The role is closed."))
 
 
+@employer_page
+def role_filled_view(request, actor, role_id):
+    """Ask the employer to confirm that every place is taken; the POST marks the role filled."""
+    role = _role(actor, role_id)
+    if request.method == "POST":
+        return _transition(request, actor, role_id, role_mark_filled,
+                           _("The role is marked as filled. Job seekers no longer find it."))
+    if not role_transition_allowed(role.status, RoleStatus.FILLED):
+        messages.error(request, _("Only a published role can be marked as filled."))
+        return redirect("employer-role", role_id=role.pk)
+    return render(request, "portal/employer/role_filled.html", {"role": role, "section": "roles"})
+
+
 @require_POST
 @employer_page
 def invite(request, actor, role_id):
@@ -175,7 +192,8 @@ def invite(request, actor, role_id):
         messages.error(request, _("We could not find this candidate. Refresh the page and try again."))
         return _role_page(request, actor, role, status=400)
     try:
-        application = application_invite(role=role, seeker=seeker, actor_user=request.user)
+        application = application_invite(role=role, seeker=seeker, actor_user=request.user,
+                                         candidate_number=form.cleaned_data["number"])
     except TooManyInvitations as error:
         messages.error(request, error.message)
         return _role_page(request, actor, role, status=429)

@@ -52,17 +52,33 @@ def test_a_seeker_gets_ranked_roles_with_dutch_reasons(world, client_for, matcha
     assert body["results"][0]["score"] > body["results"][1]["score"]
     assert body["results"][0]["role"]["organisation"]["name"] == "Bakkerij A"
     texts = [reason["text"] for reason in body["results"][0]["reasons"]]
-    assert "2 van 2 vaardigheden" in texts
-    assert "volgende trede: betaald werk met ondersteuning" in texts
+    assert "Je hebt 2 van de 2 vaardigheden" in texts
+    assert "Dit is een stap verder dan wat je nu doet: betaald werk met ondersteuning" in texts
     assert body["results"][1]["distance_km"] == pytest.approx(6.0, abs=0.1)
     assert body["problems"] == []
+
+
+def test_each_reason_says_whether_it_fits_so_a_client_can_show_the_two_groups(world, client_for, matchable):
+    _best, second = matchable
+    body = client_for(world.seeker_user).get("/api/v1/me/matches/").json()
+    balie = next(match for match in body["results"] if match["role"]["id"] == second.pk)
+    reasons = {reason["code"]: reason for reason in balie["reasons"]}
+    assert all(set(reason) == {"code", "text", "fits"} for reason in balie["reasons"])
+    assert reasons["skills"] == {"code": "skills", "text": "Je hebt de vaardigheid die nodig is nog niet",
+                                 "fits": False}
+    assert reasons["hours"]["fits"] is True
+    candidates = client_for(world.employer_a).get(f"/api/v1/roles/{second.pk}/candidates/").json()
+    shown = {reason["code"]: reason for reason in candidates[0]["reasons"]}
+    assert shown["skills"] == {"code": "skills", "text": "De kandidaat heeft de vaardigheid die u vraagt nog niet",
+                               "fits": False}
+    assert shown["distance_band"]["fits"] is True
 
 
 def test_reasons_follow_the_language_of_the_request(world, client_for, matchable, settings):
     # Paths without a language prefix are answered in LANGUAGE_CODE (i18n_patterns without default prefix).
     settings.LANGUAGE_CODE = "en"
     response = client_for(world.seeker_user).get("/api/v1/me/matches/")
-    assert "2 of 2 skills" in [reason["text"] for reason in response.json()["results"][0]["reasons"]]
+    assert "You have 2 of the 2 skills" in [reason["text"] for reason in response.json()["results"][0]["reasons"]]
 
 
 def test_a_seeker_without_home_location_is_told_why_instead_of_a_crash(world, client_for, matchable):
@@ -70,7 +86,8 @@ def test_a_seeker_without_home_location_is_told_why_instead_of_a_crash(world, cl
     response = client_for(world.seeker_user).get("/api/v1/me/matches/")
     assert response.status_code == 200
     assert response.json() == {"results": [], "problems": [{"code": "no_home_location",
-                                                           "text": "geen woonlocatie bekend"}]}
+                                                           "text": "We weten nog niet waar je woont",
+                                                           "fits": False}]}
 
 
 def test_a_seeker_without_hours_or_skills_is_told_why(world, client_for, matchable):
@@ -115,7 +132,7 @@ def test_why_not_explains_each_rule_a_pair_fails(world, client_for, matchable):
     assert fits == {"matchable": True, "reasons": []}
     mine = client_for(world.seeker_user).get(f"/api/v1/me/why-not/?role={saturday.pk}")
     assert mine.status_code == 200
-    assert "te grote stap op de ladder: van trede 4 naar 6" in [reason["text"] for reason in mine.json()["reasons"]]
+    assert "Dit werk is nu nog een te grote stap voor je" in [reason["text"] for reason in mine.json()["reasons"]]
 
 
 def test_why_not_needs_a_known_role(world, client_for, matchable):
@@ -150,7 +167,7 @@ def test_the_employer_gets_anonymous_cards_only(world, client_for, matchable):
     assert (candidate["card"]["distance_band"], candidate["card"]["distance_km"]) == ("0–5 km", None)
     assert "rung" not in keys_of(body) and "ladder" not in [reason["code"] for reason in candidate["reasons"]]
     assert [skill["name"] for skill in candidate["card"]["skills"]] == ["Inpakken", "Schoonmaken"]
-    assert "2 van 2 vaardigheden" in [reason["text"] for reason in candidate["reasons"]]
+    assert "De kandidaat heeft 2 van de 2 gevraagde vaardigheden" in [reason["text"] for reason in candidate["reasons"]]
     assert candidate["candidate_ref"] != str(world.seeker.pk)
     text = json.dumps(body, ensure_ascii=False)
     for sentinel in (*SENTINELS, "1980-05-17"):

@@ -57,20 +57,20 @@ def test_roles_for_seeker_ranks_the_best_fit_first_with_dutch_reasons(world, see
     assert best.score > matches[1].score
     assert best.role.organisation.name == "Bakkerij A"
     texts = [reason["text"] for reason in best.reasons]
-    assert "volgende trede: betaald werk met ondersteuning" in texts
-    assert "2 van 2 vaardigheden" in texts
-    assert "0 km" in texts
-    assert "16 van 16 uur" in texts
+    assert "Dit is een stap verder dan wat je nu doet: betaald werk met ondersteuning" in texts
+    assert "Je hebt 2 van de 2 vaardigheden" in texts
+    assert "Het werk is 0 km van je huis" in texts
+    assert "Je werkt hier 16 uur, dat past bij je" in texts
     assert matches[1].distance_km == pytest.approx(6.0, abs=0.1)
-    assert {"code": "distance", "text": "6 km"} in matches[1].reasons
+    assert {"code": "distance", "text": "Het werk is 6 km van je huis", "fits": True} in matches[1].reasons
 
 
 def test_reasons_follow_the_active_language(world, seeker, skills):
     published_role(world, skills=skills[:2])
     with translation.override("en"):
         texts = [reason["text"] for reason in matching.roles_for_seeker(seeker=seeker)[0].reasons]
-    assert "2 of 2 skills" in texts
-    assert "next rung: paid work with support" in texts
+    assert "You have 2 of the 2 skills" in texts
+    assert "This is a step further than what you do now: paid work with support" in texts
 
 
 def test_roles_for_seeker_only_offers_published_roles_of_their_own_municipality(world, seeker, skills):
@@ -92,8 +92,8 @@ def test_seeker_without_home_location_gets_no_roles_and_a_clear_reason(world, se
     JobSeeker.objects.filter(pk=seeker.pk).update(latitude=None, longitude=None, home_postcode="")
     seeker.refresh_from_db()
     assert matching.roles_for_seeker(seeker=seeker) == []
-    assert {"code": "no_home_location", "text": "geen woonlocatie bekend"} in matching.seeker_match_problems(
-        seeker=seeker)
+    assert {"code": "no_home_location", "text": "We weten nog niet waar je woont", "fits": False} in (
+        matching.seeker_match_problems(seeker=seeker))
 
 
 def test_seeker_without_hours_gets_no_roles_and_a_clear_reason(world, seeker):
@@ -101,14 +101,15 @@ def test_seeker_without_hours_gets_no_roles_and_a_clear_reason(world, seeker):
     JobSeeker.objects.filter(pk=seeker.pk).update(hours_min=None, hours_max=None)
     seeker.refresh_from_db()
     assert matching.roles_for_seeker(seeker=seeker) == []
-    assert "geen uren bekend" in [p["text"] for p in matching.seeker_match_problems(seeker=seeker)]
+    problems = matching.seeker_match_problems(seeker=seeker)
+    assert "We weten nog niet hoeveel uur je wilt werken" in [p["text"] for p in problems]
 
 
 def test_seeker_without_skills_is_still_matched_and_told_to_record_skills(world, skills):
     role = published_role(world, skills=skills[:1])
     matches = matching.roles_for_seeker(seeker=world.seeker)
     assert role_ids(matches) == [role.pk]
-    assert "nog geen vaardigheden vastgelegd" in [reason["text"] for reason in matches[0].reasons]
+    assert {"code": "no_skills", "text": "Je hebt nog geen vaardigheden ingevuld", "fits": False} in matches[0].reasons
     assert [p["code"] for p in matching.seeker_match_problems(seeker=world.seeker)] == ["no_skills"]
 
 
@@ -119,7 +120,7 @@ def test_a_role_with_every_place_taken_is_not_offered_and_why_not_says_so(world,
                                seat=RoleSeat.objects.create(role=role, number=1), introduced_at=timezone.now())
     assert matching.roles_for_seeker(seeker=seeker) == []
     assert matching.why_not(seeker=seeker, role=role) == [{"code": "no_places_left",
-                                                            "text": "geen plaatsen meer vrij"}]
+                                                            "text": "Alle plekken zijn al bezet", "fits": False}]
 
 
 def test_a_role_at_the_requesters_address_is_measured_from_the_request_area(world, seeker):
@@ -133,8 +134,10 @@ def test_why_not_lists_every_rule_a_pair_fails_and_nothing_for_a_match(world, se
     demanding = published_role(world, hours_min=30, hours_max=36, weekdays=int(Weekday.SAT))
     assert matching.why_not(seeker=seeker, role=fitting) == []
     assert matching.why_not(seeker=seeker, role=demanding) == [
-        {"code": "hours_not_available", "text": "rol vraagt minstens 30 uur, beschikbaar hoogstens 24 uur"},
-        {"code": "no_common_weekday", "text": "geen dag gemeen: rol za, beschikbaar ma, di, wo, do, vr"},
+        {"code": "hours_not_available", "text": "Dit werk is minstens 30 uur per week. Jij kunt hoogstens 24 uur",
+         "fits": False},
+        {"code": "no_common_weekday",
+         "text": "Het werk is op zaterdag. Jij kunt op maandag, dinsdag, woensdag, donderdag, vrijdag", "fits": False},
     ]
 
 
@@ -150,7 +153,8 @@ def test_a_ladder_override_lets_a_seeker_reach_a_role_two_rungs_up(world, seeker
     LadderOverride.objects.create(seeker=seeker, role=paid_work, granted_by=world.caseworker_a, reason="Klaar voor")
     matches = matching.roles_for_seeker(seeker=seeker)
     assert role_ids(matches) == [paid_work.pk]
-    assert "trede met toestemming klantmanager: betaald werk" in [reason["text"] for reason in matches[0].reasons]
+    assert "Je klantmanager vindt deze stap goed voor je: betaald werk" in [
+        reason["text"] for reason in matches[0].reasons]
     assert matching.why_not(seeker=seeker, role=paid_work) == []
 
 
@@ -199,7 +203,8 @@ def test_employer_gets_anonymous_cards_of_consenting_seekers_with_encrypted_refe
         card = matching.candidates_for_role(role=role, actor=actor_for(world.employer_a))[0].card
     assert card.skills[0].level_label == "Routine: can do it independently"
     assert str(world.seeker.pk) != candidate.candidate_ref
-    assert "2 van 2 vaardigheden" in [reason["text"] for reason in candidate.reasons]
+    assert {"code": "skills", "text": "De kandidaat heeft 2 van de 2 gevraagde vaardigheden", "fits": True} in (
+        candidate.reasons)
     assert matching.seeker_for_candidate_ref(actor=actor_for(world.employer_a), role=role,
                                              candidate_ref=candidate.candidate_ref) == world.seeker
 
@@ -213,13 +218,14 @@ def test_employer_cards_name_no_rung_and_give_the_distance_as_a_band_only(world,
     candidate = matching.candidates_for_role(role=role, actor=actor_for(world.employer_a))[0]
     mine = matching.roles_for_seeker(seeker=JobSeeker.objects.get(pk=world.seeker.pk))[0]
 
-    assert {"code": "distance", "text": "3,3 km"} in mine.reasons
-    assert "volgende trede: betaald werk met ondersteuning" in [reason["text"] for reason in mine.reasons]
+    assert {"code": "distance", "text": "Het werk is 3,3 km van je huis", "fits": True} in mine.reasons
+    assert "ladder" in [reason["code"] for reason in mine.reasons]
     codes = [reason["code"] for reason in candidate.reasons]
     assert "ladder" not in codes and "distance" not in codes
-    assert {"code": "distance_band", "text": candidate.card.distance_band} in candidate.reasons
+    assert {"code": "distance_band", "text": f"De kandidaat woont {candidate.card.distance_band} van het werk",
+            "fits": True} in candidate.reasons
     assert candidate.card.support_needs == 1
-    assert not any("trede" in reason["text"] or "3,3" in reason["text"] for reason in candidate.reasons)
+    assert not any("stap" in reason["text"] or "3,3" in reason["text"] for reason in candidate.reasons)
 
 
 def test_the_employers_score_leaves_out_the_ladder_step(world, role_with_candidates):
@@ -315,3 +321,24 @@ def test_changing_a_seekers_date_of_birth_changes_no_score(world, seeker, skills
     for birthday in (datetime.date(1950, 1, 1), datetime.date(2005, 12, 31), None):
         JobSeeker.objects.filter(pk=seeker.pk).update(date_of_birth=birthday)
         assert scores() == before
+
+
+def test_stored_reasons_are_read_in_the_readers_own_wording(world, seeker, skills):
+    from marketplace.selectors.candidates import application_card
+
+    role = published_role(world, skills=skills[:2])
+    stored = [{"code": "skills", "params": {"matched": 2, "partial": 0, "required": 2},
+               "text": "2 van 2 vaardigheden", "text_en": "2 of 2 skills"},
+              {"code": "ladder", "params": {"step": "next", "target_rung": 5},
+               "text": "volgende trede: betaald werk met ondersteuning",
+               "text_en": "next rung: paid work with support"}]  # as stored before the texts were reworded
+    application = Application.objects.create(seeker=seeker, role=role, status=ApplicationStatus.SUGGESTED,
+                                             reasons=stored)
+
+    employer = application_card(actor=actor_for(world.employer_a), application=application).reasons
+    own = application_card(actor=actor_for(world.seeker_user), application=application).reasons
+
+    assert employer == ({"code": "skills", "text": "De kandidaat heeft 2 van de 2 gevraagde vaardigheden",
+                         "fits": True},)
+    assert {"code": "skills", "text": "Je hebt 2 van de 2 vaardigheden", "fits": True} in own
+    assert "Dit is een stap verder dan wat je nu doet: betaald werk met ondersteuning" in [r["text"] for r in own]

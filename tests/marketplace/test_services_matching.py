@@ -48,8 +48,8 @@ def test_a_round_stores_its_proposals_as_suggestions_with_score_and_reasons(worl
     assert (suggestion.seeker, suggestion.role, suggestion.created_by) == (world.seeker, bakery, world.caseworker_a)
     assert suggestion.score == pytest.approx(result.total_score, abs=0.05)
     texts = [reason["text"] for reason in suggestion.reasons]
-    assert "volgende trede: betaald werk met ondersteuning" in texts
-    assert {"code", "params", "text", "text_en"} <= set(suggestion.reasons[0])
+    assert "Dit is een stap verder dan wat je nu doet: betaald werk met ondersteuning" in texts
+    assert {"code", "params", "text", "text_en", "fits"} <= set(suggestion.reasons[0])
     event = ApplicationEvent.objects.get(application=suggestion)
     assert (event.from_status, event.to_status, event.actor_kind) == ("", ApplicationStatus.SUGGESTED,
                                                                         ActorKind.SYSTEM)

@@ -38,8 +38,8 @@ def test_role_beyond_travel_distance_is_excluded_with_distance_reason():
     far = role(lat=north(14.3))
     result = why_not(*build([seeker(max_km=10.0)], [far]), 1, 10)
     assert [r.code for r in result.exclusions] == ["too_far"]
-    assert result.exclusions[0].text_nl == "te ver weg: 14,3 km, max 10 km"
-    assert result.exclusions[0].text_en == "too far: 14.3 km, max 10 km"
+    assert result.exclusions[0].text_nl == "Het werk is 14,3 km van je huis. Je wilt niet verder dan 10 km"
+    assert result.exclusions[0].text_en == "The work is 14.3 km from your home. You want at most 10 km"
     assert not is_proposed([seeker(max_km=10.0)], [far])
 
 
@@ -51,7 +51,7 @@ def test_role_needing_more_hours_than_the_seeker_has_is_excluded():
     busy = seeker(hours_min=4.0, hours_max=8.0)
     result = why_not(*build([busy], [role(hours_min=12.0, hours_max=16.0)]), 1, 10)
     assert [r.code for r in result.exclusions] == ["hours_not_available"]
-    assert result.exclusions[0].text_nl == "rol vraagt minstens 12 uur, beschikbaar hoogstens 8 uur"
+    assert result.exclusions[0].text_nl == "Dit werk is minstens 12 uur per week. Jij kunt hoogstens 8 uur"
     assert not is_proposed([busy], [role(hours_min=12.0, hours_max=16.0)])
 
 
@@ -69,7 +69,7 @@ def test_no_common_weekday_is_excluded():
     weekend = seeker(weekdays=int(Weekday.SAT | Weekday.SUN))
     result = why_not(*build([weekend], [role(weekdays=int(Weekday.MON))]), 1, 10)
     assert [r.code for r in result.exclusions] == ["no_common_weekday"]
-    assert result.exclusions[0].text_nl == "geen dag gemeen: rol ma, beschikbaar za, zo"
+    assert result.exclusions[0].text_nl == "Het werk is op maandag. Jij kunt op zaterdag, zondag"
     assert not is_proposed([weekend], [role(weekdays=int(Weekday.MON))])
 
 
@@ -78,7 +78,7 @@ def test_language_below_requirement_is_excluded():
     b1_role = role(language_required=int(LanguageLevel.B1))
     result = why_not(*build([a2], [b1_role]), 1, 10)
     assert [r.code for r in result.exclusions] == ["language_below_required"]
-    assert result.exclusions[0].text_nl == "taalniveau A2, gevraagd B1"
+    assert result.exclusions[0].text_nl == "Dit werk vraagt Nederlands op niveau B1. Jij hebt nu niveau A2"
     assert not is_proposed([a2], [b1_role])
 
 
@@ -95,7 +95,7 @@ def test_physical_demand_the_seeker_cannot_meet_is_excluded():
     lifting = role(physical_demands=int(Physical.HEAVY_LIFTING | Physical.OUTDOOR))
     result = why_not(*build([no_lifting], [lifting]), 1, 10)
     assert [r.code for r in result.exclusions] == ["physical_demand"]
-    assert result.exclusions[0].text_nl == "lichamelijk niet haalbaar: zwaar tillen"
+    assert result.exclusions[0].text_nl == "Dit werk is te zwaar voor je lichaam: zwaar tillen"
     assert not is_proposed([no_lifting], [lifting])
 
 
@@ -103,7 +103,7 @@ def test_support_need_the_role_does_not_offer_is_excluded():
     needs_coach = seeker(support_needs=int(Support.JOB_COACH | Support.TRANSPORT))
     result = why_not(*build([needs_coach], [role(support_offered=int(Support.JOB_COACH))]), 1, 10)
     assert [r.code for r in result.exclusions] == ["support_not_offered"]
-    assert result.exclusions[0].text_en == "support not offered: transport"
+    assert result.exclusions[0].text_en == "You would not get the help you need here: transport"
     assert not is_proposed([needs_coach], [role(support_offered=int(Support.JOB_COACH))])
 
 
@@ -112,7 +112,7 @@ def test_role_more_than_one_rung_up_is_excluded():
     low = seeker(rung=int(Rung.ORGANISED_ACTIVITIES))
     result = why_not(*build([low], [jump]), 1, 10)
     assert [r.code for r in result.exclusions] == ["rung_gap"]
-    assert result.exclusions[0].text_nl == "te grote stap op de ladder: van trede 3 naar 6"
+    assert result.exclusions[0].text_nl == "Dit werk is nu nog een te grote stap voor je"
     assert not is_proposed([low], [jump])
 
 
@@ -170,7 +170,7 @@ def test_seeker_without_home_location_is_excluded_with_a_clear_reason():
     homeless = seeker(lat=None, lon=None)
     result = why_not(*build([homeless], [role()]), 1, 10)
     assert [r.code for r in result.exclusions] == ["no_home_location"]
-    assert result.exclusions[0].text_nl == "geen woonlocatie bekend"
+    assert result.exclusions[0].text_nl == "We weten nog niet waar je woont"
     assert not is_proposed([homeless], [role()])
     assert [r.code for r in seeker_blockers(build([homeless], [role()])[0], 1)] == ["no_home_location"]
 
@@ -179,7 +179,7 @@ def test_seeker_without_hours_is_excluded_with_a_clear_reason():
     unknown_hours = seeker(hours_min=0.0, hours_max=0.0)
     result = why_not(*build([unknown_hours], [role()]), 1, 10)
     assert [r.code for r in result.exclusions] == ["no_hours"]
-    assert result.exclusions[0].text_nl == "geen uren bekend"
+    assert result.exclusions[0].text_nl == "We weten nog niet hoeveel uur je wilt werken"
     assert not is_proposed([unknown_hours], [role()])
 
 
@@ -188,7 +188,7 @@ def test_seeker_without_skills_stays_matchable_with_zero_coverage_and_a_reason()
     assert match is not None
     assert match.components["required_skills"] == 0.0
     no_skills = [r for r in match.reasons if r.code == "no_skills"]
-    assert [r.text_nl for r in no_skills] == ["nog geen vaardigheden vastgelegd"]
+    assert [r.text_nl for r in no_skills] == ["Je hebt nog geen vaardigheden ingevuld"]
     assert is_proposed([seeker(skills={})], [role()])
 
 
@@ -249,7 +249,8 @@ def test_every_exclusion_reason_has_dutch_and_english_text():
         explained = reason(code, **params.get(code, {}))
         assert explained.text_nl and explained.text_en
         assert explained.text("nl") == explained.text_nl and explained.text("en") == explained.text_en
-        assert explained.excludes
+        assert explained.excludes and not explained.fits
+        assert explained.employer_nl and explained.employer_en
 
 
 @pytest.mark.parametrize("lon_offset", [0.0, 0.2])

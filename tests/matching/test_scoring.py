@@ -22,14 +22,20 @@ def reason_texts(match, code):
     return [(x.text_nl, x.text_en) for x in match.reasons if x.code == code]
 
 
+def reason_fits(match, code):
+    return [x.fits for x in match.reasons if x.code == code]
+
+
 def test_required_skill_at_or_above_level_counts_fully_one_level_below_half_otherwise_nothing():
     r = role(required_skills={101: 2, 201: 3, 202: 1})
     s = seeker(skills={101: 3, 201: 2})
     m = match_of(s, r)
     assert m.components["required_skills"] == 0.5  # (1 + 0.5 + 0) / 3
     assert reason_texts(m, "skills") == [
-        ("1 van 3 vaardigheden, 1 net onder het niveau", "1 of 3 skills, 1 one level below")
+        ("Je hebt 1 van de 3 vaardigheden. Bij 1 vaardigheid zit je net onder het niveau",
+         "You have 1 of the 3 skills. For 1 skill you are one level below")
     ]
+    assert reason_fits(m, "skills") == [False]
 
 
 def test_missing_basic_skill_is_not_counted_as_one_level_below():
@@ -40,26 +46,41 @@ def test_missing_basic_skill_is_not_counted_as_one_level_below():
 def test_all_required_skills_give_full_coverage_and_a_plain_reason():
     m = match_of(seeker(skills={101: 2, 201: 3}), role(required_skills={101: 2, 201: 1}))
     assert m.components["required_skills"] == 1.0
-    assert reason_texts(m, "skills") == [("2 van 2 vaardigheden", "2 of 2 skills")]
+    assert reason_texts(m, "skills") == [("Je hebt 2 van de 2 vaardigheden", "You have 2 of the 2 skills")]
+    assert reason_fits(m, "skills") == [True]
 
 
 def test_role_without_required_skills_counts_as_fully_covered():
     m = match_of(seeker(skills={}), role(required_skills={}, nice_skills={}))
     assert m.components["required_skills"] == 1.0
     assert m.components["nice_skills"] == 1.0
-    assert reason_texts(m, "no_required_skills") == [("geen vaardigheden vereist", "no skills required")]
+    assert reason_texts(m, "no_required_skills") == [
+        ("Voor dit werk heb je geen speciale vaardigheden nodig", "This work needs no special skills")
+    ]
 
 
 def test_nice_to_have_skills_are_scored_like_required_ones():
     m = match_of(seeker(skills={101: 2, 202: 1}), role(nice_skills={202: 2, 301: 1}))
     assert m.components["nice_skills"] == 0.25  # (0.5 + 0) / 2
-    assert reason_texts(m, "nice_skills") == [("0 van 2 pluspunten", "0 of 2 nice-to-have skills")]
+    assert reason_texts(m, "nice_skills") == [
+        ("Je hebt nog geen van de extra vaardigheden die handig zijn",
+         "You do not have any of the useful extra skills yet")
+    ]
+    assert reason_fits(m, "nice_skills") == [False]
+    held = match_of(seeker(skills={202: 2}), role(nice_skills={202: 2, 301: 1}))
+    assert reason_texts(held, "nice_skills") == [
+        ("Je hebt ook 1 van de 2 extra vaardigheden", "You also have 1 of the 2 extra skills")
+    ]
+    assert reason_fits(held, "nice_skills") == [True]
 
 
 def test_hours_fit_is_the_share_of_the_role_hours_the_seeker_can_offer():
     m = match_of(seeker(hours_min=8.0, hours_max=12.0), role(hours_min=12.0, hours_max=16.0))
     assert m.components["hours"] == 0.75
-    assert reason_texts(m, "hours") == [("12 van 16 uur", "12 of 16 hours")]
+    assert reason_texts(m, "hours") == [(
+        "Je werkt hier 12 uur, dat past bij je. Meer uren kan ook, tot 16 uur",
+        "You work 12 hours here, which suits you. More hours are possible, up to 16",
+    )]
     assert match_of(seeker(hours_max=32.0), role()).components["hours"] == 1.0
 
 
@@ -69,13 +90,14 @@ def test_weekday_overlap_is_the_share_of_the_role_days_the_seeker_can_do():
         seeker(weekdays=int(Weekday.MON | Weekday.TUE | Weekday.WED | Weekday.SAT)), role(weekdays=days)
     )
     assert m.components["weekdays"] == 0.75
-    assert reason_texts(m, "weekdays") == [("3 van 4 dagen", "3 of 4 days")]
+    assert reason_texts(m, "weekdays") == [("Je kunt op 3 van de 4 werkdagen", "You can work on 3 of the 4 days")]
+    assert reason_fits(m, "weekdays") == [False]
 
 
 def test_distance_scores_one_at_the_door_and_falls_linearly_to_zero_at_the_radius():
     near = match_of(seeker(max_km=10.0), role(lat=north(4.2)))
     assert near.components["distance"] == pytest.approx(0.58, abs=1e-3)
-    assert reason_texts(near, "distance") == [("4,2 km", "4.2 km")]
+    assert reason_texts(near, "distance") == [("Het werk is 4,2 km van je huis", "The work is 4.2 km from your home")]
     assert match_of(seeker(max_km=10.0), role(lat=north(0.0))).components["distance"] == 1.0
     assert match_of(seeker(max_km=10.0), role(lat=north(9.999))).components["distance"] < 0.001
 
@@ -83,7 +105,9 @@ def test_distance_scores_one_at_the_door_and_falls_linearly_to_zero_at_the_radiu
 def test_interest_in_a_category_of_the_role_scores_one_else_zero():
     interested = match_of(seeker(interests=frozenset({1})), role(required_skills={101: 1}))
     assert interested.components["interests"] == 1.0
-    assert reason_texts(interested, "interests") == [("past bij interesses", "matches interests")]
+    assert reason_texts(interested, "interests") == [
+        ("Het werk past bij wat je leuk vindt", "The work matches what you like")
+    ]
     other = match_of(seeker(interests=frozenset({3})), role(required_skills={101: 1}, nice_skills={}))
     assert other.components["interests"] == 0.0
     assert reason_texts(other, "interests") == []
@@ -96,15 +120,15 @@ def test_interest_in_a_category_of_the_role_scores_one_else_zero():
             Rung.UNPAID_WORK,
             Rung.PAID_WORK_WITH_SUPPORT,
             1.0,
-            "volgende trede: betaald werk met ondersteuning",
+            "Dit is een stap verder dan wat je nu doet: betaald werk met ondersteuning",
         ),
         (
             Rung.PAID_WORK_WITH_SUPPORT,
             Rung.PAID_WORK_WITH_SUPPORT,
             0.7,
-            "zelfde trede: betaald werk met ondersteuning",
+            "Dit werk past bij wat je nu doet: betaald werk met ondersteuning",
         ),
-        (Rung.PAID_WORK, Rung.UNPAID_WORK, 0.3, "lagere trede: onbetaald werk"),
+        (Rung.PAID_WORK, Rung.UNPAID_WORK, 0.3, "Dit werk vraagt minder dan wat je nu doet: onbetaald werk"),
     ],
 )
 def test_ladder_component_by_step(seeker_rung, target, component, text_nl):
@@ -119,7 +143,8 @@ def test_ladder_jump_allowed_by_override_scores_half():
     )
     assert m.components["ladder"] == 0.5
     assert reason_texts(m, "ladder") == [
-        ("trede met toestemming klantmanager: betaald werk", "rung allowed by caseworker: paid work")
+        ("Je klantmanager vindt deze stap goed voor je: betaald werk",
+         "Your caseworker thinks this step is good for you: paid work")
     ]
 
 

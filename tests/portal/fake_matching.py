@@ -11,8 +11,8 @@ from marketplace.selectors.matching import CandidateMatch, RoleMatch
 __all__ = ["CandidateMatch", "FakeMatching", "RoleMatch", "card", "install", "reason"]
 
 
-def reason(code: str, text: str) -> dict:
-    return {"code": code, "text": text}
+def reason(code: str, text: str, fits: bool = True) -> dict:
+    return {"code": code, "text": text, "fits": fits}
 
 
 def card(*, skills=(("Inpakken", 2, "Routine"),), reasons=(), **fields) -> CandidateCard:

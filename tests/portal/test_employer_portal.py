@@ -141,11 +141,12 @@ def test_a_published_role_shows_anonymous_candidate_cards_with_reasons(employer,
     fake_matching.candidates = [matching.CandidateMatch(
         candidate_ref="ref-1", score=81, card=matching.card(
             hours_max=20, support_needs=int(Support.JOB_COACH),
-            reasons=[matching.reason("skills", "2 van 3 vaardigheden")]))]
+            reasons=[matching.reason("skills", "De kandidaat heeft 2 van de 3 gevraagde vaardigheden", fits=False)]))]
 
     html = employer.get(en("employer-role", role.pk)).content.decode()
 
-    assert "2 van 3 vaardigheden" in html and "0–5 km" in html and "Inpakken" in html
+    assert "De kandidaat heeft 2 van de 3 gevraagde vaardigheden" in html and "0–5 km" in html and "Inpakken" in html
+    assert "Points for your attention" in html and "Why this candidate fits" not in html
     assert "Support needed at work" in html and "Job coach" in html
     assert "ladder" not in html
     assert 'name="candidate" value="ref-1"' in html
@@ -354,3 +355,4 @@ def test_a_wage_of_zero_is_refused_at_the_wage_field(employer):
     assert response.status_code == 400
     assert 'id="id_hourly_wage_errors"' in response.content.decode()
     assert not Role.objects.exists()
+

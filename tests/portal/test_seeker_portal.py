@@ -31,36 +31,38 @@ def role(world):
 
 def test_the_overview_greets_the_seeker_and_shows_work_that_fits_with_reasons(world, seeker, role, fake_matching):
     fake_matching.roles = [RoleMatch(role=role, score=87.5, distance_km=1.2,
-                                     reasons=[reason("skills", "3 van 3 vaardigheden")])]
+                                     reasons=[reason("skills", "Je hebt 3 van de 3 vaardigheden")])]
 
     html = seeker.get(en("seeker-home")).content.decode()
 
     assert "Hello Sentinelia" in html
     assert "Broodkratten klaarzetten" in html
-    assert "3 van 3 vaardigheden" in html
+    assert "Je hebt 3 van de 3 vaardigheden" in html
     assert en("seeker-role", role.pk) in html
 
 
 def test_work_that_fits_lists_every_match_with_its_reasons_and_marks_interest_shown(world, seeker, role,
                                                                                     fake_matching):
     other = published_role(world.organisation_b, title="Bedden opmaken")
-    fake_matching.roles = [RoleMatch(role=role, score=90, reasons=[reason("hours", "12 van 16 uur")]),
-                           RoleMatch(role=other, score=70, reasons=[reason("distance", "4,2 km")])]
+    fake_matching.roles = [
+        RoleMatch(role=role, score=90, reasons=[reason("hours", "Je werkt hier 12 uur, dat past bij je")]),
+        RoleMatch(role=other, score=70, reasons=[reason("distance", "Het werk is 4,2 km van je huis")]),
+    ]
     application_express_interest(seeker=world.seeker, role=role)
 
     html = seeker.get(en("seeker-matches")).content.decode()
 
-    assert "12 van 16 uur" in html and "4,2 km" in html
+    assert "Je werkt hier 12 uur, dat past bij je" in html and "Het werk is 4,2 km van je huis" in html
     assert "Fits 90 out of 100" in html
     assert html.count("You showed interest") == 1
 
 
 def test_without_matches_the_seeker_reads_why(seeker, fake_matching):
-    fake_matching.problems = [reason("no_home_location", "geen woonlocatie bekend")]
+    fake_matching.problems = [reason("no_home_location", "We weten nog niet waar je woont", fits=False)]
 
     html = seeker.get(en("seeker-matches")).content.decode()
 
-    assert "geen woonlocatie bekend" in html
+    assert "We weten nog niet waar je woont" in html
     assert en("seeker-profile") in html
 
 

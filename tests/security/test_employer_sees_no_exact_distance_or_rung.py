@@ -28,7 +28,9 @@ from tests.portal.helpers import en, signed_in
 pytestmark = pytest.mark.django_db
 
 KM_NORTH = 1 / 111.195
-SENTINELS = re.compile(r"3[,.]7\b|\btrede\b|\brung\b|Unpaid work|[Oo]nbetaald werk|participati", re.IGNORECASE)
+# The ladder reason ("Dit is een stap verder dan wat je nu doet: onbetaald werk") names the step and the rung.
+SENTINELS = re.compile(r"3[,.]7\b|\btrede\b|\brung\b|Unpaid work|[Oo]nbetaald werk|participati|stap verder|"
+                       r"step further|nu doet|does now|te grote stap|too big a step", re.IGNORECASE)
 
 
 def found(text: str) -> list[str]:
@@ -63,7 +65,8 @@ def test_the_sentinels_are_real_the_seeker_and_the_database_hold_them(world, cli
 
     mine = json.dumps(client_for(world.seeker_user).get("/api/v1/me/matches/").json(), ensure_ascii=False)
 
-    assert "3,7 km" in mine and "trede" in mine
+    assert "3,7 km" in mine and found(mine)
+    assert "Dit is een stap verder dan wat je nu doet" in mine
     assert "3,7 km" in json.dumps(application.reasons, ensure_ascii=False)
 
 

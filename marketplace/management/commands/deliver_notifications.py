@@ -4,9 +4,12 @@ The worker sends notifications as soon as they are recorded; this command is the
 runs beside it. Each run marks tasks left running by a dead worker failed and queues the safe ones
 again, sends every due notification (first attempts, retries whose back-off has passed, and rows
 whose worker died while sending), and deletes sent notifications older than ``NOTIFICATION_KEEP_DAYS``.
-``--loop`` repeats that every ``--interval`` seconds until stopped.
+``--loop`` repeats that every ``--interval`` seconds until stopped, and once a day also closes the
+roles whose end date has passed and reminds employers of roles that end soon (``close_expired_roles``):
+django-tasks has no periodic scheduler, and this loop already runs beside the worker.
 """
 
+import logging
 import signal
 import threading
 from datetime import timedelta
@@ -14,11 +17,15 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, close_old_connections
+from django.utils import timezone
 
 from marketplace.models import Notification
 from marketplace.notifications import DELIVERY_BATCH, DeliveryReport, deliver_due
 from marketplace.services.notifications import notifications_purge_sent, notifications_retry_failed
+from marketplace.services.roles import roles_expiry_run_once_a_day
 from marketplace.services.worker import tasks_recover_stuck
+
+logger = logging.getLogger(__name__)
 
 
 def _positive(value: str) -> float:
@@ -66,6 +73,7 @@ class Command(BaseCommand):
             # A long-running process must drop connections the database closed or that grew too old.
             close_old_connections()
             try:
+                self._daily(verbosity)
                 self._run(limit, verbosity, stop)
             except DatabaseError as error:
                 # The database may be restarting; the next run tries again.
@@ -82,6 +90,20 @@ class Command(BaseCommand):
                 f"recovered {len(recovery.failed)} stuck task(s); deleted {purged} old notification(s)."
             )
         return report
+
+    def _daily(self, verbosity: int) -> None:
+        try:
+            report = roles_expiry_run_once_a_day(today=timezone.localdate())
+        except DatabaseError:
+            raise
+        except Exception:
+            # A fault in the daily upkeep must not stop the e-mails; the day stays marked, so it is
+            # not retried every few seconds (``manage.py close_expired_roles`` runs it by hand).
+            logger.exception("The daily run of role end dates failed.")
+            return
+        if report is not None and verbosity:
+            self.stdout.write(f"Closed {len(report.closed)} expired role(s); reminded the employers of "
+                              f"{len(report.reminded)} role(s) that end soon.")
 
     def _list_failed(self) -> None:
         rows = Notification.objects.failed().order_by("created_at")
