@@ -14,8 +14,6 @@ from decimal import Decimal
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
@@ -32,6 +30,7 @@ from marketplace.services.service_requests import service_request_submit
 from tests import factories
 from tests.carving_data import ensure_wagtail_site, hospital_analysis, supermarket_analysis
 from tests.cms.public_site import add_postcode_areas_and_category
+from tests.cms.test_admin import admin_user as staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -71,17 +70,6 @@ def assert_accessible(page) -> None:
     results = Axe().run(page)
     assert [f"{violation['id']}: {violation['help']}" for violation in results.response["violations"]
             if violation["impact"] in BLOCKING_IMPACTS] == [], page.url
-
-
-def staff(user, *codenames):
-    """``user`` with the admin and the given marketplace permissions."""
-    user.is_staff = True
-    user.save()
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="marketplace", codename__in=codenames),
-    )
-    return get_user_model().objects.get(pk=user.pk)
 
 
 @pytest.fixture

@@ -128,8 +128,8 @@ def test_an_employer_introduces_an_anonymous_candidate_and_accepts_a_trial_and_a
     screenshot(page, "portal-employer-role")
     assert_accessible(page, visited)
 
-    page.get_by_role("link", name=f"Candidate {application.pk}").click()
-    expect(page.get_by_role("heading", name=f"Candidate {application.pk}")).to_be_visible()
+    page.get_by_role("link", name=f"Candidate {application.candidate_number}").click()
+    expect(page.get_by_role("heading", name=f"Candidate {application.candidate_number}")).to_be_visible()
     assert DEMO_SEEKER_NAME not in page.content()
     assert_accessible(page, visited)
 

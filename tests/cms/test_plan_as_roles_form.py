@@ -5,27 +5,15 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from marketplace.constants import Weekday
 from marketplace.models import Role, ServiceRequest, ServiceRequestStatus
 from marketplace.services.service_requests import service_request_submit
 from tests.cms.public_site import add_postcode_areas_and_category
+from tests.cms.test_service_requests import staff
 
 pytestmark = pytest.mark.django_db
-
-
-def staff(user):
-    user.is_staff = True
-    user.save()
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        *Permission.objects.filter(content_type__app_label="marketplace",
-                                   codename__in=["view_servicerequest", "change_servicerequest"]),
-    )
-    return get_user_model().objects.get(pk=user.pk)
 
 
 def triaged_request(world, timing_notes="", **changes) -> ServiceRequest:

@@ -167,7 +167,7 @@ def test_the_application_is_an_anonymous_card_until_the_introduction(world, empl
 
     html = employer.get(en("employer-application", application.pk)).content.decode()
 
-    assert f"Candidate {application.pk}" in html
+    assert f"Candidate {application.candidate_number}" in html
     assert "Sentinelia" not in html and "sentinel-seeker@example.nl" not in html
 
 
@@ -301,7 +301,7 @@ def test_the_applications_page_lists_open_applications_by_anonymous_label(world,
 
     html = employer.get(en("employer-applications")).content.decode()
 
-    assert f"Candidate {application.pk}" in html
+    assert f"Candidate {application.candidate_number}" in html
     assert Application.objects.count() == 1
 
 
