@@ -11,6 +11,7 @@ from cms.site_settings import SiteSettings
 from marketplace import geo
 from marketplace.choices import PHYSICAL_LABELS, SUPPORT_LABELS, WEEKDAY_LABELS
 from marketplace.constants import Physical, Support, Weekday
+from marketplace.formatting import readable_when
 
 register = template.Library()
 
@@ -121,3 +122,6 @@ def public_distance(role) -> str:
     if role.at_requester_address:
         return f"{geo.public_distance_km(km):.0f}"
     return formats.number_format(round(km, 1), 1)
+
+
+register.filter("readable_when", readable_when)

@@ -43,7 +43,9 @@ def _profile(seeker) -> dict:
         "interests": [category.name for category in seeker.interests.all()],
         "status": str(seeker.get_status_display()), "card_visible": seeker.card_visible,
         "introduction_allowed": seeker.introduction_allowed, "consent_updated_at": _iso(seeker.consent_updated_at),
-        "preferred_language": seeker.preferred_language, "created_at": _iso(seeker.created_at),
+        "preferred_language": seeker.preferred_language,
+        "preferred_language_label": str(seeker.get_preferred_language_display()),
+        "created_at": _iso(seeker.created_at),
         "updated_at": _iso(seeker.updated_at),
     }
 

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from marketplace.exceptions import DomainError
+from marketplace.formatting import readable_when
 from marketplace.models import JobSeeker, SeekerBurden
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
 from marketplace.selectors.taxonomy import skill_category_list, skill_list
@@ -87,7 +88,7 @@ def _shown(value) -> str:
         return _("yes") if value else _("no")
     if isinstance(value, list):
         return ", ".join(str(item) for item in value)
-    return str(value)
+    return str(readable_when(value))
 
 
 def _rows(model, values: dict) -> list[tuple[str, str]]:

@@ -5,6 +5,7 @@ import json
 import re
 
 import pytest
+from django.urls import reverse
 
 from marketplace.constants import Weekday
 from marketplace.models import LadderStep
@@ -166,6 +167,14 @@ def test_my_data_page_shows_the_same_data_with_a_download_link(world, seeker, hi
 
     assert "SENTINEL-SCHULD" in html and "Kantine" in html and "Intake" in html
     assert en("seeker-data-download") in html
+
+
+def test_my_data_page_shows_dates_and_times_as_people_read_them_in_dutch(world, seeker, history):
+    html = seeker.get(reverse("seeker-data")).content.decode()
+
+    assert "15 januari 2025" in html and "1 maart 2025" in html
+    assert "Nederlands" in html
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", html.split('id="burden-reads"')[0] + html.split("</table>")[-1])
 
 
 def test_my_data_holds_nothing_of_another_seeker(world, seeker):
