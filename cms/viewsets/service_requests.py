@@ -193,10 +193,21 @@ class ServiceRequestPlanView(ServiceRequestActionView):
     page_title = _("Plan as roles")
     submit_label = _("Publish roles")
 
+    def _not_plannable(self, request):
+        """Back to the request, saying why, before staff fill in a whole form that the workflow would refuse."""
+        if can_transition(self.object.status, ServiceRequestStatus.PLANNED):
+            return None
+        messages.error(request, _("Only a request that is being assessed can be planned as roles. Change its "
+                                  "status first."))
+        return redirect(self.inspect_url)
+
     def get(self, request, *args, **kwargs):
-        return self.render(RolePlanForm.for_request(self.object))
+        return self._not_plannable(request) or self.render(RolePlanForm.for_request(self.object))
 
     def post(self, request, *args, **kwargs):
+        refused = self._not_plannable(request)
+        if refused is not None:
+            return refused
         form = RolePlanForm.for_request(self.object, data=request.POST)
         if not form.is_valid():
             return self.render(form, status=400)

@@ -478,3 +478,16 @@ def test_plan_page_is_refused_to_staff_without_the_change_permission(client, gre
 
     assert response.status_code in (302, 403)
     assert not Role.objects.filter(service_request=service_request).exists()
+
+
+def test_the_plan_page_of_a_request_not_yet_assessed_sends_staff_back_to_change_its_status(client, green, world):
+    service_request = request_in(S.SUBMITTED, green, world)
+    client.force_login(staff(world.caseworker_a))
+
+    page = client.get(admin_url("plan", service_request.pk), follow=True)
+    posted = client.post(admin_url("plan", service_request.pk), {"title": "Heg knippen"})
+
+    assert page.redirect_chain[-1][0].rstrip("/").endswith(str(service_request.pk))
+    assert "Alleen een aanvraag die in behandeling is" in page.content.decode()
+    assert posted.status_code == 302
+    assert not Role.objects.filter(service_request=service_request).exists()
