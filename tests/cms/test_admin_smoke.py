@@ -28,6 +28,7 @@ from marketplace.models import (
     SensitiveAccessLog,
     ServiceCategory,
     ServiceRequest,
+    ServiceRequestStatus,
 )
 from tests import factories
 
@@ -118,6 +119,8 @@ def admin_world(world):
             municipality=municipality, category=category, requester_name="Mevrouw Jansen",
             requester_email="jansen@example.nl", requester_phone="0612345678", description="De heg snoeien.",
             street="Lindelaan 12", postcode=postcode, city="Havenstad",
+            # Being assessed, so that every triage page (status and plan) opens with its form.
+            status=ServiceRequestStatus.TRIAGED,
         )
     Menu.objects.create(name="Hoofdmenu")
     Group.objects.get_or_create(name="Redactie")
