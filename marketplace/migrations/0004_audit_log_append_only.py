@@ -34,7 +34,7 @@ On SQLite, a later migration that alters this table rebuilds it (new table, copy
 drops these triggers: such a migration must create them again. ``tests/security`` fails if it does not.
 """
 
-from django.db import migrations
+from django.db import NotSupportedError, migrations
 
 TABLE = "marketplace_sensitiveaccesslog"
 MESSAGE = "the sensitive data access log is append-only"
@@ -96,7 +96,7 @@ def _statements(schema_editor, direction: int) -> list[str]:
     vendor = schema_editor.connection.vendor
     if vendor not in STATEMENTS:
         # Better no migration than an audit log that silently accepts changes.
-        raise NotImplementedError(
+        raise NotSupportedError(
             f"The append-only access log has triggers for PostgreSQL and SQLite, not for {vendor!r}."
         )
     return STATEMENTS[vendor][direction]
