@@ -10,7 +10,6 @@ import json
 import re
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core import mail
 from django.urls import reverse
 
@@ -23,6 +22,7 @@ from marketplace.services.applications import (
 )
 from marketplace.services.matching import match_round_run
 from tests import factories
+from tests.cms.test_admin import admin_user
 from tests.portal.helpers import en, signed_in
 
 pytestmark = pytest.mark.django_db
@@ -94,14 +94,7 @@ def test_nothing_an_employer_receives_holds_the_exact_distance_or_the_rung(world
 
 def test_an_employer_with_admin_access_finds_no_application_there(world, client, suggestion):
     _role, application = suggestion
-    user = world.employer_a
-    user.is_staff = True
-    user.save()
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="marketplace", codename="view_application"),
-    )
-    client.force_login(user)
+    client.force_login(admin_user(world.employer_a, "view_application"))
 
     listing = client.get(reverse("marketplace_application:index"))
     inspect = client.get(reverse("marketplace_application:inspect", args=[application.pk]))
@@ -112,14 +105,7 @@ def test_an_employer_with_admin_access_finds_no_application_there(world, client,
 
 def test_the_caseworker_reads_the_exact_distance_on_the_admin_card(world, client, suggestion):
     _role, application = suggestion
-    user = world.caseworker_a
-    user.is_staff = True
-    user.save()
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="marketplace", codename="view_application"),
-    )
-    client.force_login(user)
+    client.force_login(admin_user(world.caseworker_a, "view_application"))
 
     response = client.get(reverse("marketplace_application:inspect", args=[application.pk]))
 
