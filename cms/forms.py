@@ -146,8 +146,3 @@ class ServiceRequestForm(forms.Form):
             data["requester_name"] = data["requester_name"] or user.get_full_name() or user.get_username()
             data["requester_email"] = data["requester_email"] or user.email
         return data
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        """Show errors raised by the service next to the matching field, or above the form."""
-        for field, messages in getattr(error, "message_dict", {"__all__": error.messages}).items():
-            self.add_error(field if field in self.fields else None, messages)

@@ -26,6 +26,7 @@ from cms.snippets import Menu, MenuItem
 from marketplace.access import actor_for
 from marketplace.choices import OrganisationKind
 from marketplace.exceptions import DomainError
+from marketplace.form_errors import add_service_errors
 from marketplace.ratelimit import client_address
 from marketplace.selectors.service_requests import service_request_list_of_requester
 from marketplace.services.applications import application_express_interest
@@ -192,7 +193,7 @@ class ServicePage(RoutablePageMixin, Page):
                     language=(get_language() or "nl")[:2], **form.cleaned_data_for_service(request.user),
                 )
             except ValidationError as error:
-                form.add_service_errors(error)
+                add_service_errors(form, error)
             else:
                 return redirect(self.thanks_url)
         return self.render(request, context_overrides={"form": form})

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 # Numbers and dates follow one rule on every face; see marketplace/form_fields.py.
+from marketplace.form_errors import add_service_errors
 from marketplace.form_fields import DateInput, decimal_number, money, whole_number
 
 __all__ = ["BoundedModelMultipleChoiceField", "DateInput", "add_service_errors", "carried", "decimal_number", "money",
@@ -19,19 +20,6 @@ class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                 raise ValidationError(self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                                       params={"pk": pk})
         return super()._check_values(value)
-
-
-def add_service_errors(form: forms.Form, error: ValidationError, renamed: dict | None = None) -> None:
-    """Show a service's field-named errors next to the form's fields; anything else goes above the form.
-
-    ``renamed`` maps a service's field name to the form's where they differ.
-    """
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error.messages)
-        return
-    for name, messages in error.message_dict.items():
-        name = (renamed or {}).get(name, name)
-        form.add_error(name if name in form.fields else None, messages)
 
 
 def carried(bound_field) -> str:
