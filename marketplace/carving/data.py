@@ -14,7 +14,6 @@ from decimal import Decimal
 from marketplace.carving.messages import Message
 
 SIMPLE_COMPLEXITIES = (1, 2)
-SKILLED_COMPLEXITY = 3
 
 
 def as_hours(value) -> Decimal:

@@ -6,6 +6,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.constants import SKILL_LEVEL_MAX, SKILL_LEVEL_MIN
+from marketplace.messages import FIELD_NOT_SETTABLE, SKILL_TWICE
 from marketplace.selectors.locations import postcode_area_centre
 from marketplace.validators import normalise_postcode
 
@@ -14,7 +16,7 @@ def reject_unknown_fields(data: Mapping[str, Any], allowed: Iterable[str]) -> No
     """Raise a ValidationError naming every key of ``data`` that the caller may not set."""
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise ValidationError({name: [_("This field cannot be changed here.")] for name in unknown})
+        raise ValidationError({name: [FIELD_NOT_SETTABLE] for name in unknown})
 
 
 def normalised_postcode(value: str, *, field: str) -> str:
@@ -36,6 +38,17 @@ def take_postcode(instance, data: dict, *, postcode_field: str) -> None:
     moved = data[postcode_field] != getattr(instance, postcode_field)
     if moved and "latitude" not in data and "longitude" not in data:
         instance.latitude = instance.longitude = None
+
+
+def apply_fields(instance, data: Mapping[str, Any], *, allowed: Iterable[str], postcode_field: str = "postcode"):
+    """Set the fields of ``data`` on ``instance``: only ``allowed`` ones, the postcode normalised, and a new
+    postcode without coordinates placed at its area's centre."""
+    reject_unknown_fields(data, allowed)
+    data = dict(data)
+    take_postcode(instance, data, postcode_field=postcode_field)
+    for name, value in data.items():
+        setattr(instance, name, value)
+    place_from_postcode(instance, postcode_field=postcode_field)
 
 
 def place_from_postcode(instance, *, postcode_field: str) -> None:
@@ -66,7 +79,8 @@ def check_skill_levels(items, *, field: str = "skills") -> None:
     seen = set()
     for item in items:
         if item.skill.pk in seen:
-            raise ValidationError({field: [_("Each skill can appear only once.")]})
+            raise ValidationError({field: [SKILL_TWICE]})
         seen.add(item.skill.pk)
-        if not 1 <= int(item.level) <= 3:
-            raise ValidationError({field: [_("A skill level runs from 1 to 3.")]})
+        if not SKILL_LEVEL_MIN <= int(item.level) <= SKILL_LEVEL_MAX:
+            raise ValidationError({field: [_("A skill level runs from %(min)d to %(max)d.")
+                                           % {"min": SKILL_LEVEL_MIN, "max": SKILL_LEVEL_MAX}]})

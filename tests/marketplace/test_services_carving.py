@@ -14,16 +14,10 @@ from marketplace.demo.carving import BUNDLE_TITLE, load_carving_demo
 from marketplace.demo.loader import load_demo
 from marketplace.exceptions import NotAllowed, NotYourOrganisation
 from marketplace.models import JobAnalysis, Municipality, Organisation, Role, Task
-from marketplace.services.carving import (
-    EMPLOYMENT_ORGANISATION,
-    BundleParameters,
-    ProposalChoice,
-    ProposalParameters,
-    bundle_accept,
-    bundle_propose,
-    carved_role_publish,
-    carving_accept,
-    carving_propose,
+from marketplace.services.bundles import EMPLOYMENT_ORGANISATION, BundleParameters, bundle_accept, bundle_propose
+from marketplace.services.carved_roles import ProposalChoice, carved_role_publish
+from marketplace.services.carving_proposals import ProposalParameters, carving_accept, carving_propose
+from marketplace.services.job_analyses import (
     job_analysis_create,
     job_analysis_update,
     task_create,

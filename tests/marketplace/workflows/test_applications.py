@@ -1,30 +1,23 @@
 """The application workflow table, walked over every (from, to, actor) combination.
 
 ``EXPECTED`` below is the specification written out by hand; the table in
-marketplace/application_workflow.py must say exactly the same, and the service must let exactly
+marketplace/workflows/applications.py must say exactly the same, and the service must let exactly
 these moves through for the job seeker, the employer and the caseworker of an application.
 """
 
 import datetime
-import itertools
 
 import pytest
 from django.utils import timezone
 
-from marketplace.application_workflow import (
-    OPEN_STATUSES,
-    SEATED_STATUSES,
-    TRANSITIONS,
-    ActorKind,
-    allowed_actor_kinds,
-    targets_for,
-    transition_allowed,
-)
 from marketplace.choices import ApplicationStatus
 from marketplace.exceptions import TransitionNotAllowed
 from marketplace.models.applications import Application, ApplicationEvent, Placement, RoleSeat
 from marketplace.services.applications import EndTerms, PlacementTerms, application_transition
+from marketplace.workflows.applications import APPLICATION_WORKFLOW, FINAL_STATUSES, OPEN_STATUSES, SEATED_STATUSES
+from marketplace.workflows.base import ActorKind
 from tests import factories
+from tests.marketplace.workflows.tables import as_sets, combination_id, every_combination
 
 S = ApplicationStatus
 SEEKER, EMPLOYER, CASEWORKER = "seeker", "employer", "caseworker"
@@ -45,40 +38,36 @@ EXPECTED: dict[tuple[str, str], set[str]] = {
     **{(status, "withdrawn"): {SEEKER, CASEWORKER}
        for status in ("suggested", "interested", "proposed", "introduced", "trial")},
 }
-COMBINATIONS = list(itertools.product(S.values, S.values, ACTOR_KINDS))
+COMBINATIONS = every_combination(APPLICATION_WORKFLOW, ACTOR_KINDS)
 
 
-def _id(combination) -> str:
-    from_status, to_status, kind = combination
-    return f"{from_status}->{to_status}-by-{kind}"
-
-
-@pytest.mark.parametrize("combination", COMBINATIONS, ids=_id)
+@pytest.mark.parametrize("combination", COMBINATIONS, ids=combination_id)
 def test_table_allows_exactly_the_specified_moves(combination):
     from_status, to_status, kind = combination
 
     expected = kind in EXPECTED.get((from_status, to_status), set())
 
-    assert transition_allowed(from_status, to_status, kind) is expected
+    assert APPLICATION_WORKFLOW.allowed(from_status, to_status, kind) is expected
 
 
 def test_table_has_no_moves_beyond_the_specification():
-    assert {key: set(kinds) for key, kinds in TRANSITIONS.items()} == EXPECTED
+    assert as_sets(APPLICATION_WORKFLOW) == EXPECTED
 
 
 def test_nobody_moves_an_application_out_of_a_final_status():
-    for final in (S.ENDED, S.DECLINED, S.WITHDRAWN):
-        assert targets_for(final, ACTOR_KINDS) == []
+    assert {S.ENDED, S.DECLINED, S.WITHDRAWN} == FINAL_STATUSES
+    for final in FINAL_STATUSES:
+        assert APPLICATION_WORKFLOW.targets(final, ACTOR_KINDS) == []
 
 
 def test_declined_and_withdrawn_are_reachable_from_every_open_status_and_only_from_those():
     for status in S.values:
-        reachable = bool(allowed_actor_kinds(status, S.DECLINED) and allowed_actor_kinds(status, S.WITHDRAWN))
+        reachable = APPLICATION_WORKFLOW.exists(status, S.DECLINED) and APPLICATION_WORKFLOW.exists(status, S.WITHDRAWN)
         assert reachable is (status in OPEN_STATUSES)
 
 
 def test_the_system_kind_makes_no_move_by_hand():
-    assert all(ActorKind.SYSTEM not in kinds for kinds in TRANSITIONS.values())
+    assert all(ActorKind.SYSTEM not in kinds for kinds in APPLICATION_WORKFLOW.transitions.values())
 
 
 # The same combinations through the service, with real people ------------------------------------------------
@@ -106,7 +95,7 @@ def _user(world, kind: str):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("combination", COMBINATIONS, ids=_id)
+@pytest.mark.parametrize("combination", COMBINATIONS, ids=combination_id)
 def test_service_lets_through_exactly_the_moves_of_the_table(world, combination):
     from_status, to_status, kind = combination
     application = _application_in(world, from_status)
