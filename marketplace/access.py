@@ -30,6 +30,11 @@ class Actor:
     def is_seeker(self) -> bool:
         return self.seeker is not None
 
+    @property
+    def is_administrator(self) -> bool:
+        """A superuser: keeps every municipality's records in the admin, but reads no draaglast (no caseworker)."""
+        return bool(getattr(self.user, "is_superuser", False))
+
     @cached_property
     def organisation_ids(self) -> frozenset[int]:
         return frozenset(m.organisation_id for m in self.memberships)

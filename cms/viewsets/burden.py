@@ -9,6 +9,7 @@ this page; for anyone else the seeker does not exist (404).
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import fields_for_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -21,6 +22,7 @@ from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from marketplace.form_errors import add_service_errors
 from marketplace.models import JobSeeker, SeekerBurden
 from marketplace.selectors.burden import (
     PURPOSE_MAX_LENGTH,
@@ -50,15 +52,19 @@ class PurposeForm(forms.Form):
             raise ValidationError(error.message_dict["purpose"]) from None
 
 
-class BurdenForm(forms.ModelForm):
-    formfield_callback = formfield_for_dbfield
+class BurdenForm(forms.Form):
+    """The draaglast fields as the model defines them. A plain form, not a model form: only the burden
+    service writes the draaglast, for this page as for the API and the job seeker."""
 
-    class Meta:
-        model = SeekerBurden
-        fields = SeekerBurden.SENSITIVE_FIELDS
-        widgets = {
-            name: forms.Textarea(attrs={"rows": 4}) for name in ("debts", "health", "language_gap", "care_duties")
-        }
+    def __init__(self, *args, burden: SeekerBurden | None = None, **kwargs):
+        if burden is not None:
+            kwargs.setdefault("initial", {name: getattr(burden, name) for name in SeekerBurden.SENSITIVE_FIELDS})
+        super().__init__(*args, **kwargs)
+        self.fields.update(fields_for_model(
+            SeekerBurden, fields=SeekerBurden.SENSITIVE_FIELDS, formfield_callback=formfield_for_dbfield,
+            widgets={name: forms.Textarea(attrs={"rows": 4})
+                     for name in ("debts", "health", "language_gap", "care_duties")},
+        ))
 
 
 class BurdenView(WagtailAdminTemplateMixin, View):
@@ -95,7 +101,7 @@ class BurdenView(WagtailAdminTemplateMixin, View):
             return self.render(purpose_form=purpose_form, status=400)
         purpose = purpose_form.cleaned_data["purpose"]
         read = burden_read_for_staff(actor_user=request.user, seeker=self.seeker, purpose=purpose)
-        return self.render(burden_form=BurdenForm(instance=read.burden), purpose=purpose)
+        return self.render(burden_form=BurdenForm(burden=read.burden), purpose=purpose)
 
     def save(self, request):
         burden_form = BurdenForm(request.POST)
@@ -103,7 +109,7 @@ class BurdenView(WagtailAdminTemplateMixin, View):
             try:
                 burden_update(actor_user=request.user, seeker=self.seeker, data=burden_form.cleaned_data)
             except ValidationError as error:
-                burden_form.add_error(None, error)
+                add_service_errors(burden_form, error)
             else:
                 messages.success(request, _("Draaglast of %(name)s saved.") % {"name": self.seeker.full_name})
                 return redirect(request.path)

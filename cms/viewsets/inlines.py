@@ -1,7 +1,9 @@
-"""Create and edit views that save a child formset (a role's or a seeker's skills) with the parent form.
+"""Create and edit views that show and validate a child formset (a role's or a seeker's skills) with the parent.
 
 The marketplace models use plain foreign keys, not modelcluster's ParentalKey, so Wagtail's
-InlinePanel does not apply; a Django inline formset rendered under the form does the job.
+InlinePanel does not apply; a Django inline formset rendered under the form does the job. The
+formset is never saved itself: the view's ``write()`` hands its rows to the service that saves the
+parent (see cms/viewsets/service_writes.py), so the skills follow the same rules as in the API.
 """
 
 from django.utils.functional import cached_property
@@ -32,12 +34,6 @@ class InlineFormsetMixin:
             self.produced_error_code = "validation_error"
             self.produced_error_message = self.get_error_message()
         return False
-
-    def save_instance(self):
-        instance = super().save_instance()
-        self.inline_formset.instance = instance
-        self.inline_formset.save()
-        return instance
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

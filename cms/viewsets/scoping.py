@@ -21,6 +21,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import registry as log_registry
 
+from cms.viewsets.readable import readable_value
 from marketplace.access import actor_for
 from marketplace.form_fields import localize_number_field
 
@@ -89,6 +90,10 @@ class ScopedDeleteView(TenantScopedViewMixin, generic.DeleteView):
 class ScopedInspectView(TenantScopedViewMixin, generic.InspectView):
     def get_object(self, queryset=None):
         return get_object_or_404(self.scope(self.model._default_manager.all()), pk=unquote(str(self.pk)))
+
+    def get_field_display_value(self, field_name, field):
+        # Weekday names, yes/no and local times instead of bit numbers, True/False and UTC.
+        return readable_value(field, super().get_field_display_value(field_name, field))
 
 
 class ScopedHistoryView(TenantScopedViewMixin, history.HistoryView):

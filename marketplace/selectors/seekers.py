@@ -2,9 +2,11 @@
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from marketplace.access import Actor
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
-from marketplace.models import JobSeeker, SeekerBurden
+from marketplace.models import JobSeeker, LadderStep, SeekerBurden
 from marketplace.models.seekers import JobSeekerQuerySet
 from marketplace.selectors.burden import BurdenRead, burden_read_for_staff
 
@@ -28,7 +30,7 @@ def seeker_own_profile(*, actor: Actor) -> JobSeeker:
 
 
 def _burden_of(seeker: JobSeeker) -> SeekerBurden:
-    # Seekers created by services always have a burden row; an unsaved empty one stands in otherwise.
+    # Seekers created by caseworkers always have a burden row; an unsaved empty one stands in otherwise.
     return SeekerBurden.objects.filter(seeker=seeker).first() or SeekerBurden(seeker=seeker)
 
 
@@ -52,3 +54,8 @@ def seeker_burden_for_self(*, actor: Actor) -> SeekerBurden:
     if not actor.is_seeker:
         raise NotAllowed()
     return _burden_of(actor.seeker)
+
+
+def seeker_ladder_history(*, seeker: JobSeeker) -> QuerySet[LadderStep]:
+    """The seeker's rungs over time, newest first, each with who recorded it and why."""
+    return LadderStep.objects.filter(seeker=seeker).select_related("recorded_by").order_by("-date", "-id")

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
+from marketplace.messages import FIELD_NOT_SETTABLE
 from marketplace.models import JobSeeker, SeekerBurden
 from marketplace.selectors.burden import staff_may_access_burden
 
@@ -27,7 +27,7 @@ def burden_update(*, actor_user, seeker: JobSeeker, data: Mapping[str, str]) -> 
         raise PermissionDenied("Only the job seeker and caseworkers of their municipality may edit the draaglast.")
     unknown = sorted(set(data) - set(SeekerBurden.SENSITIVE_FIELDS))
     if unknown:
-        raise ValidationError({name: _("This field cannot be set here.") for name in unknown}, code="unknown")
+        raise ValidationError({name: FIELD_NOT_SETTABLE for name in unknown}, code="unknown")
     burden, _created = SeekerBurden.objects.select_for_update().get_or_create(seeker=seeker)
     for name, value in data.items():
         setattr(burden, name, value)

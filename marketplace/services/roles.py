@@ -13,19 +13,16 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import Actor
 from marketplace.choices import RoleStatus
-from marketplace.exceptions import NotEditable, NotYourOrganisation, TransitionNotAllowed
+from marketplace.constants import ROLE_HOURS_MAX, ROLE_HOURS_MIN, ROLE_PLACES_MAX, ROLE_PLACES_MIN
+from marketplace.exceptions import NotEditable, NotYourOrganisation
+from marketplace.messages import ROLE_CLOSED, WAGE_NOT_POSITIVE, WAGE_OR_ALLOWANCE, WEEKDAY_REQUIRED
 from marketplace.models import Organisation, Role, RoleSkill, Skill
-from marketplace.services._common import (
-    check_coordinates,
-    check_skill_levels,
-    place_from_postcode,
-    raise_if_errors,
-    reject_unknown_fields,
-    take_postcode,
-)
+from marketplace.services._common import apply_fields, check_coordinates, check_skill_levels, raise_if_errors
 from marketplace.services.applications import role_seats_check_places
 from marketplace.services.notifications import notifications_record_for_role_ending
-from marketplace.workflows import ROLE_EDITABLE_STATUSES, role_transition_allowed
+from marketplace.validators import hours_range_errors
+from marketplace.workflows.base import EMPLOYER, SYSTEM
+from marketplace.workflows.roles import ROLE_EDITABLE_STATUSES, ROLE_WORKFLOW
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +32,9 @@ ROLE_FIELDS = frozenset({
     "at_requester_address", "language_level_required", "physical_demands", "support_offered", "target_rung",
     "places", "hourly_wage", "volunteer_allowance", "street", "postcode", "city", "latitude", "longitude",
 })
-HOURS_MIN, HOURS_MAX = 1, 40
 # The employer hears this many days ahead that a published role reaches its end date.
 EXPIRY_REMINDER_DAYS = 7
-# Who closes a role whose end date has passed, in the log of its moves.
-SYSTEM_ACTOR = "system"
+# Why the system closed a role, in the log of its moves.
 EXPIRY_REASON = "end date passed"
 
 
@@ -55,37 +50,33 @@ def _ensure_member(actor: Actor, organisation_id: int) -> None:
         raise NotYourOrganisation()
 
 
+def _ensure_may_write(actor: Actor, *, organisation_id: int, municipality_id: int) -> None:
+    """The organisation's people write its roles; in the admin, so do the caseworkers of the role's
+    municipality and administrators. Moving a role through its workflow stays with the organisation."""
+    if actor.is_administrator or organisation_id in actor.organisation_ids:
+        return
+    if actor.is_caseworker and actor.caseworker.municipality_id == municipality_id:
+        return
+    raise NotYourOrganisation()
+
+
 def _validate_role(role: Role) -> None:
     """Field-named checks for the rules the database also enforces, then the model's own validation."""
-    errors: dict[str, list] = {}
-    if role.hours_min is not None and role.hours_min < HOURS_MIN:
-        errors["hours_min"] = [_("A role has at least 1 hour per week.")]
-    if role.hours_max is not None and role.hours_max > HOURS_MAX:
-        errors["hours_max"] = [_("A role has at most 40 hours per week.")]
-    if role.hours_min is not None and role.hours_max is not None and role.hours_min > role.hours_max:
-        errors.setdefault("hours_max", []).append(_("The maximum hours cannot be less than the minimum hours."))
+    errors = hours_range_errors(role.hours_min, role.hours_max, minimum=ROLE_HOURS_MIN, maximum=ROLE_HOURS_MAX)
     if not role.weekdays:
-        errors["weekdays"] = [_("Choose at least one weekday.")]
-    if role.places is not None and role.places < 1:
-        errors["places"] = [_("A role has at least 1 place.")]
+        errors["weekdays"] = [WEEKDAY_REQUIRED]
+    if role.places is not None and not ROLE_PLACES_MIN <= role.places <= ROLE_PLACES_MAX:
+        errors["places"] = [_("A role has from %(min)d to %(max)d places.") % {"min": ROLE_PLACES_MIN,
+                                                                              "max": ROLE_PLACES_MAX}]
     if role.hourly_wage is not None and role.hourly_wage <= 0:
-        errors["hourly_wage"] = [_("The hourly wage must be more than zero.")]
+        errors["hourly_wage"] = [WAGE_NOT_POSITIVE]
     if role.hourly_wage is not None and role.volunteer_allowance is not None:
-        errors["volunteer_allowance"] = [_("A role pays either an hourly wage or a volunteer allowance.")]
+        errors["volunteer_allowance"] = [WAGE_OR_ALLOWANCE]
     if role.start_date and role.end_date and role.end_date < role.start_date:
         errors["end_date"] = [_("The end date cannot be before the start date.")]
     check_coordinates(role, errors)
     raise_if_errors(errors)
     role.full_clean()
-
-
-def _apply(role: Role, data: Mapping[str, Any]) -> None:
-    reject_unknown_fields(data, ROLE_FIELDS)
-    data = dict(data)
-    take_postcode(role, data, postcode_field="postcode")
-    for name, value in data.items():
-        setattr(role, name, value)
-    place_from_postcode(role, postcode_field="postcode")
 
 
 def _set_skills(role: Role, skills: Sequence[SkillRequirement]) -> None:
@@ -106,12 +97,12 @@ def role_create(
     skills: Sequence[SkillRequirement] | None = (),
 ) -> Role:
     """A new draft role of ``organisation``, in that organisation's municipality; ``skills`` None means none."""
-    _ensure_member(actor, organisation.pk)
+    _ensure_may_write(actor, organisation_id=organisation.pk, municipality_id=organisation.municipality_id)
     role = Role(
         organisation=organisation, municipality_id=organisation.municipality_id, created_by=actor.user,
         status=RoleStatus.DRAFT,
     )
-    _apply(role, data)
+    apply_fields(role, data, allowed=ROLE_FIELDS)
     _validate_role(role)
     role.save()
     _set_skills(role, skills or ())
@@ -124,13 +115,13 @@ def role_update(
 ) -> Role:
     """Change a role's content; ``skills``, when given, replaces all of its skill requirements."""
     role = _locked(role)
-    _ensure_member(actor, role.organisation_id)
+    _ensure_may_write(actor, organisation_id=role.organisation_id, municipality_id=role.municipality_id)
     if role.status not in ROLE_EDITABLE_STATUSES:
-        raise NotEditable(_("A closed role can no longer be changed."))
+        raise NotEditable(ROLE_CLOSED)
     if data.get("places") is not None:
         # Seekers in trial or placed keep their seat: a role cannot shrink below them.
         role_seats_check_places(role=role, places=data["places"])
-    _apply(role, data)
+    apply_fields(role, data, allowed=ROLE_FIELDS)
     _validate_role(role)
     role.save()
     if skills is not None:
@@ -138,13 +129,9 @@ def role_update(
     return role
 
 
-def _move(role: Role, target: str, *, by: str, reason: str = "") -> Role:
+def _move(role: Role, target: str, *, actor_kind: str, by: str, reason: str = "") -> Role:
     """Move a locked ``role`` to ``target`` if the workflow table allows it, logging who did it and why."""
-    if not role_transition_allowed(role.status, target):
-        raise TransitionNotAllowed(
-            _("A role that is %(current)s cannot become %(target)s.")
-            % {"current": RoleStatus(role.status).label.lower(), "target": RoleStatus(target).label.lower()}
-        )
+    ROLE_WORKFLOW.check(role.status, target, (actor_kind,))
     previous = role.status
     role.status = target
     if target == RoleStatus.PUBLISHED and role.published_at is None:
@@ -161,7 +148,7 @@ def role_transition(*, actor: Actor, role: Role, target: str) -> Role:
     """Move a role to ``target`` if the workflow table allows it from the current status."""
     role = _locked(role)
     _ensure_member(actor, role.organisation_id)
-    return _move(role, target, by=f"user {getattr(actor.user, 'pk', None)}")
+    return _move(role, target, actor_kind=EMPLOYER, by=f"user {getattr(actor.user, 'pk', None)}")
 
 
 def role_publish(*, actor: Actor, role: Role) -> Role:
@@ -190,7 +177,7 @@ def roles_close_expired(*, today: datetime.date) -> list[Role]:
     closed = []
     expired = Role.objects.published().filter(end_date__lt=today).select_for_update().order_by("pk")
     for role in expired:
-        closed.append(_move(role, RoleStatus.CLOSED, by=SYSTEM_ACTOR, reason=EXPIRY_REASON))
+        closed.append(_move(role, RoleStatus.CLOSED, actor_kind=SYSTEM, by=SYSTEM, reason=EXPIRY_REASON))
     return closed
 
 

@@ -12,8 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import Actor
 from marketplace.choices import RungChoice
+from marketplace.constants import SEEKER_HOURS_MAX, SEEKER_HOURS_MIN, TRAVEL_KM_MAX, TRAVEL_KM_MIN
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
-from marketplace.models import JobSeeker, LadderStep, SeekerBurden, SeekerSkill, Skill, SkillCategory
+from marketplace.messages import ONLY_SEEKERS_HAVE_A_PROFILE, km_between
+from marketplace.models import JobSeeker, LadderStep, Municipality, SeekerBurden, SeekerSkill, Skill, SkillCategory
+from marketplace.selectors.burden import staff_may_access_burden
 from marketplace.services._common import (
     check_coordinates,
     check_skill_levels,
@@ -22,10 +25,11 @@ from marketplace.services._common import (
     reject_unknown_fields,
     take_postcode,
 )
-from marketplace.services.burden import burden_update as shared_burden_update
+from marketplace.services.burden import burden_update
+from marketplace.validators import hours_range_errors
 
 # What a caseworker sets on a seeker; the rung changes through ladder steps, the draaglast through
-# ``burden_update``.
+# ``marketplace.services.burden.burden_update``.
 SEEKER_STAFF_FIELDS = frozenset({
     "first_name", "last_name", "email", "phone", "date_of_birth", "home_postcode", "latitude", "longitude",
     "max_travel_km", "hours_min", "hours_max", "weekdays", "language_level", "physical_limits", "support_needs",
@@ -36,8 +40,9 @@ SEEKER_OWN_FIELDS = frozenset({
     "hours_min", "hours_max", "weekdays", "max_travel_km", "language_level", "card_visible",
     "introduction_allowed", "preferred_language",
 })
+# An administrator (a superuser in the admin) also links a seeker to a user account.
+SEEKER_ADMINISTRATOR_FIELDS = SEEKER_STAFF_FIELDS | {"user"}
 CONSENT_FIELDS = ("card_visible", "introduction_allowed")
-SEEKER_HOURS_MAX = 60
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,9 @@ class SkillHeld:
 
 
 def _ensure_caseworker_of(actor: Actor, seeker: JobSeeker) -> None:
+    """Caseworkers manage the seekers of their own municipality; administrators those of every municipality."""
+    if actor.is_administrator:
+        return
     if not actor.is_caseworker:
         raise NotAllowed(_("Only caseworkers manage job seekers."))
     if seeker.municipality_id != actor.caseworker.municipality_id:
@@ -54,11 +62,10 @@ def _ensure_caseworker_of(actor: Actor, seeker: JobSeeker) -> None:
 
 
 def _validate_seeker(seeker: JobSeeker) -> None:
-    errors: dict[str, list] = {}
-    if seeker.hours_max is not None and seeker.hours_max > SEEKER_HOURS_MAX:
-        errors["hours_max"] = [_("At most 60 hours per week.")]
-    if seeker.hours_min is not None and seeker.hours_max is not None and seeker.hours_min > seeker.hours_max:
-        errors.setdefault("hours_max", []).append(_("The maximum hours cannot be less than the minimum hours."))
+    errors = hours_range_errors(seeker.hours_min, seeker.hours_max, minimum=SEEKER_HOURS_MIN,
+                                maximum=SEEKER_HOURS_MAX)
+    if seeker.max_travel_km is not None and not TRAVEL_KM_MIN <= seeker.max_travel_km <= TRAVEL_KM_MAX:
+        errors["max_travel_km"] = [km_between(TRAVEL_KM_MIN, TRAVEL_KM_MAX)]
     if seeker.caseworker is not None and seeker.caseworker.municipality_id != seeker.municipality_id:
         errors["caseworker"] = [_("Choose a caseworker of the job seeker's municipality.")]
     check_coordinates(seeker, errors)
@@ -95,20 +102,41 @@ def _locked(seeker: JobSeeker) -> JobSeeker:
     return JobSeeker.objects.select_for_update().get(pk=seeker.pk)
 
 
+def _staff_fields(actor: Actor) -> frozenset[str]:
+    return SEEKER_ADMINISTRATOR_FIELDS if actor.is_administrator else SEEKER_STAFF_FIELDS
+
+
+def _municipality_of_new_seeker(actor: Actor, municipality: Municipality | None) -> int:
+    """A caseworker adds seekers to their own municipality; an administrator, who has none, names one."""
+    if actor.is_administrator and municipality is not None:
+        return municipality.pk
+    if not actor.is_caseworker:
+        if actor.is_administrator:
+            raise ValidationError({"municipality": [_("Choose the job seeker's municipality.")]})
+        raise NotAllowed(_("Only caseworkers manage job seekers."))
+    if municipality is not None and municipality.pk != actor.caseworker.municipality_id:
+        raise NotYourMunicipality(field="municipality")
+    return actor.caseworker.municipality_id
+
+
 @transaction.atomic
 def seeker_create(
     *, actor: Actor, data: Mapping[str, Any], rung: int = RungChoice.SOCIAL_CONTACTS,
     skills: Sequence[SkillHeld] = (), interests: Iterable[SkillCategory] = (),
-    burden: Mapping[str, str] | None = None,
+    burden: Mapping[str, str] | None = None, municipality: Municipality | None = None,
 ) -> JobSeeker:
-    """A job seeker in the caseworker's municipality, with the intake rung as the first ladder step."""
-    if not actor.is_caseworker:
-        raise NotAllowed(_("Only caseworkers manage job seekers."))
-    seeker = JobSeeker(municipality_id=actor.caseworker.municipality_id, caseworker=actor.caseworker, rung=rung)
-    _apply(seeker, data, SEEKER_STAFF_FIELDS)
+    """A job seeker in the caseworker's municipality, with the intake rung as the first ladder step.
+
+    An administrator, who works for no municipality of their own, names the ``municipality``.
+    """
+    seeker = JobSeeker(municipality_id=_municipality_of_new_seeker(actor, municipality),
+                       caseworker=actor.caseworker, rung=rung)
+    _apply(seeker, data, _staff_fields(actor))
     _validate_seeker(seeker)
     seeker.save()
-    _write_burden(actor, seeker, burden or {})
+    if burden is not None or staff_may_access_burden(actor.user, seeker):
+        # A caseworker's new seeker starts with an empty draaglast; an administrator may keep none.
+        _write_burden(actor, seeker, burden or {})
     _set_profile_lists(seeker, skills, interests)
     ladder_step_record(actor=actor, seeker=seeker, rung=rung, note=str(_("Intake")))
     return seeker
@@ -118,19 +146,20 @@ def seeker_create(
 def seeker_update(
     *, actor: Actor, seeker: JobSeeker, data: Mapping[str, Any], rung: int | None = None,
     skills: Sequence[SkillHeld] | None = None, interests: Iterable[SkillCategory] | None = None,
-    burden: Mapping[str, str] | None = None,
+    burden: Mapping[str, str] | None = None, ladder_note: str = "",
 ) -> JobSeeker:
-    """A caseworker's change to a seeker of their municipality; a new ``rung`` is recorded as a ladder step."""
+    """A caseworker's change to a seeker of their municipality; a new ``rung`` is recorded as a ladder step
+    of today, with ``ladder_note`` saying why."""
     _ensure_caseworker_of(actor, seeker)
     seeker = _locked(seeker)
-    _apply(seeker, data, SEEKER_STAFF_FIELDS)
+    _apply(seeker, data, _staff_fields(actor))
     _validate_seeker(seeker)
     seeker.save()
     _set_profile_lists(seeker, skills, interests)
     if burden is not None:
-        burden_update(actor=actor, seeker=seeker, data=burden)
+        _write_burden(actor, seeker, burden)
     if rung is not None and rung != seeker.rung:
-        ladder_step_record(actor=actor, seeker=seeker, rung=rung)
+        ladder_step_record(actor=actor, seeker=seeker, rung=rung, note=ladder_note)
         seeker.refresh_from_db(fields=["rung"])
     return seeker
 
@@ -142,7 +171,7 @@ def seeker_update_own_profile(
 ) -> JobSeeker:
     """A seeker's change to their own availability, consent, skills and interests; nothing else."""
     if not actor.is_seeker:
-        raise NotAllowed(_("Only job seekers have a profile."))
+        raise NotAllowed(ONLY_SEEKERS_HAVE_A_PROFILE)
     seeker = _locked(actor.seeker)
     _apply(seeker, data, SEEKER_OWN_FIELDS)
     _validate_seeker(seeker)
@@ -166,17 +195,10 @@ def ladder_step_record(
     return step
 
 
-@transaction.atomic
-def burden_update(*, actor: Actor, seeker: JobSeeker, data: Mapping[str, str]) -> SeekerBurden:
-    """Change the draaglast of a seeker of the caseworker's municipality."""
-    _ensure_caseworker_of(actor, seeker)
-    return _write_burden(actor, seeker, data)
-
-
 def _write_burden(actor: Actor, seeker: JobSeeker, data: Mapping[str, str]) -> SeekerBurden:
     # One service writes the draaglast for the admin and the API alike; errors are named as the API nests them.
     try:
-        burden = shared_burden_update(actor_user=actor.user, seeker=seeker, data=data)
+        burden = burden_update(actor_user=actor.user, seeker=seeker, data=data)
     except ValidationError as exc:
         raise ValidationError({f"burden.{name}": messages for name, messages in exc.message_dict.items()}) from None
     seeker.burden = burden  # later reads of seeker.burden see what was written

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
-from marketplace.models import JobSeeker, Role, SeekerBurden, SensitiveAccessLog
+from marketplace.models import JobSeeker, PostcodeArea, Role, SeekerBurden, SensitiveAccessLog
 from tests import factories
 
 VIEWSETS = [
@@ -164,6 +164,7 @@ def test_caseworker_saves_a_job_seeker_with_skills_and_wagtail_keeps_no_log_of_i
 
 
 def test_role_saved_in_the_admin_takes_its_organisations_municipality(client, world, superuser):
+    PostcodeArea.objects.create(digits="1234", municipality=world.municipality_a, latitude=52.37, longitude=4.89)
     client = signed_in(client, superuser)
     page = client.get(url("role", "add"))
     skill = factories.SkillFactory()
@@ -181,7 +182,7 @@ def test_role_saved_in_the_admin_takes_its_organisations_municipality(client, wo
     role = Role.objects.get(title="Afwassen in de keuken")
     assert role.municipality == world.municipality_a
     assert role.created_by == superuser
-    assert role.postcode == "1234 AB"
+    assert (role.postcode, role.latitude, role.longitude) == ("1234 AB", 52.37, 4.89)
     assert list(role.skill_requirements.values_list("skill", "required")) == [(skill.pk, True)]
 
 
