@@ -10,21 +10,29 @@ import re
 import django_filters
 from django import forms
 from django.db.models import F, Q
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from marketplace.access import actor_for
 from marketplace.choices import RoleKind, RoleStatus, RungChoice, SeekerStatus
-from marketplace.constants import LanguageLevel, Support, Weekday, flags_from_names
+from marketplace.constants import (
+    SEARCH_RADIUS_KM_DEFAULT,
+    SEARCH_RADIUS_KM_MAX,
+    SEEKER_HOURS_MAX,
+    SEEKER_HOURS_MIN,
+    LanguageLevel,
+    Support,
+    Weekday,
+    flags_from_names,
+)
+from marketplace.form_fields import HoursRangeMixin
 from marketplace.models import JobSeeker, Role, Skill
-from marketplace.selectors.locations import postcode_area_centre
+from marketplace.role_filters import POSTCODE, PostcodeAreaField
 
-DEFAULT_RADIUS_KM = 10
-MAX_RADIUS_KM = 100
 MAX_ID = 2**63 - 1
 _CBS_CODE = re.compile(r"^GM[0-9]{4}$")
-_POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*(?:[A-Za-z]{2})?\s*$")
 
 
 def _as_id(text: str) -> int | None:
@@ -67,24 +75,17 @@ class IntegerFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
-class PointField(forms.CharField):
+class PointField(PostcodeAreaField):
     """``latitude,longitude`` in decimal degrees (``52.37,4.89``), or a Dutch postcode (``1234 AB`` or ``1234``),
     which stands for the centre of its four-digit area."""
 
     default_error_messages = {
         "invalid": _("Give a point as latitude,longitude, for example 52.37,4.89, or a postcode such as 1234 AB."),
-        "unknown_postcode": _("We do not know this postcode. Try a postcode nearby."),
     }
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return None
-        if postcode := _POSTCODE.match(value):
-            centre = postcode_area_centre(postcode.group(1))
-            if centre is None:
-                raise forms.ValidationError(self.error_messages["unknown_postcode"], code="unknown_postcode")
-            return centre
+    def point_of(self, value: str) -> tuple[float, float]:
+        if POSTCODE.match(value):
+            return super().point_of(value)
         try:
             latitude, longitude = (float(part) for part in value.split(","))
         except ValueError:
@@ -134,14 +135,11 @@ class RoleOrderingFilter(django_filters.OrderingFilter):
         return qs.order_by(*ordering, "-id")
 
 
-class RoleFilterForm(forms.Form):
-    """Rules that span filters: a range the right way round, and distance only from a point."""
+class RoleQueryForm(HoursRangeMixin, forms.Form):
+    """Rules that span the role list's query parameters: hours the right way round, and distance only from a point."""
 
     def clean(self):
         data = super().clean()
-        hours_min, hours_max = data.get("hours_min"), data.get("hours_max")
-        if hours_min is not None and hours_max is not None and hours_min > hours_max:
-            self.add_error("hours_max", _("The maximum hours cannot be less than the minimum hours."))
         if data.get("radius_km") is not None and not data.get("near"):
             self.add_error("radius_km", _("radius_km only works together with near."))
         ordering = [param.lstrip("-") for param in data.get("ordering") or []]
@@ -162,9 +160,9 @@ class RoleFilter(django_filters.FilterSet):
                                  help_text=_("Organisation id."))
     skill = IdsFilter(queryset=Skill.objects.all(), method="filter_skill",
                       help_text=_("Skill ids (from /api/v1/skills/); roles asking for any of them."))
-    hours_min = IntegerFilter(min_value=0, max_value=60, method="filter_hours",
+    hours_min = IntegerFilter(min_value=SEEKER_HOURS_MIN, max_value=SEEKER_HOURS_MAX, method="filter_hours",
                               help_text=_("You can work at least this many hours per week."))
-    hours_max = IntegerFilter(min_value=0, max_value=60, method="filter_hours",
+    hours_max = IntegerFilter(min_value=SEEKER_HOURS_MIN, max_value=SEEKER_HOURS_MAX, method="filter_hours",
                               help_text=_("You can work at most this many hours per week."))
     weekday = CodesFilter(choices=[(m.name.lower(), m.name.lower()) for m in Weekday], method="filter_weekday",
                           help_text=_("Days you are available; roles worked on at least one of them."))
@@ -183,8 +181,9 @@ class RoleFilter(django_filters.FilterSet):
                        help_text=_("A point latitude,longitude or a postcode; roles within radius_km of it, with "
                                    "distance_km."))
     radius_km = django_filters.NumberFilter(
-        method="filter_noop", min_value=0.1, max_value=MAX_RADIUS_KM,
-        help_text=_("Search radius around near in km (default 10, at most 100)."),
+        method="filter_noop", min_value=0.1, max_value=SEARCH_RADIUS_KM_MAX,
+        help_text=format_lazy(_("Search radius around near in km (default {default}, at most {most})."),
+                              default=SEARCH_RADIUS_KM_DEFAULT, most=SEARCH_RADIUS_KM_MAX),
     )
     ordering = RoleOrderingFilter(
         fields=(("published_at", "published_at"), ("hours_max", "hours"), ("title", "title"),
@@ -195,7 +194,7 @@ class RoleFilter(django_filters.FilterSet):
     class Meta:
         model = Role
         fields = []
-        form = RoleFilterForm
+        form = RoleQueryForm
 
     def filter_q(self, queryset, name, value: str):
         return queryset.search(value)
@@ -224,7 +223,7 @@ class RoleFilter(django_filters.FilterSet):
 
     def filter_near(self, queryset, name, value):
         latitude, longitude = value
-        radius = self.form.cleaned_data.get("radius_km") or DEFAULT_RADIUS_KM
+        radius = self.form.cleaned_data.get("radius_km") or SEARCH_RADIUS_KM_DEFAULT
         return queryset.near(latitude, longitude, float(radius))
 
     def filter_noop(self, queryset, name, value):

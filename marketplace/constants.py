@@ -84,10 +84,33 @@ class SkillLevel(IntEnum):
     EXPERIENCED = 3  # kan het anderen leren
 
 
+SKILL_LEVEL_MIN, SKILL_LEVEL_MAX = int(min(SkillLevel)), int(max(SkillLevel))
+
+
 # Limits on what people type, named once; the models, the admin, the portal and the API all enforce them.
 LONG_TEXT_MAX_LENGTH = 5000  # a role's public description
 TEXT_MAX_LENGTH = 2000  # descriptions of requests, motivation, each part of the draaglast
 NOTE_MAX_LENGTH = 1000  # notes and reasons on a timeline or in a log
+
+# Hours per week. A role (and so a placement in it) is at most a full working week; what a job
+# seeker offers may be more, since some people combine work.
+ROLE_HOURS_MIN, ROLE_HOURS_MAX = 1, 40
+PLACEMENT_HOURS_MIN, PLACEMENT_HOURS_MAX = ROLE_HOURS_MIN, ROLE_HOURS_MAX
+SEEKER_HOURS_MIN, SEEKER_HOURS_MAX = 0, 60  # 0: no least number of hours
+
+# How many people one role takes on at the same time.
+ROLE_PLACES_MIN, ROLE_PLACES_MAX = 1, 100
+
+# Distances in km. How far a job seeker travels to work, one way, and how far around a point a
+# search for roles reaches; the bands an employer sees are ``marketplace.geo.DISTANCE_BANDS``.
+TRAVEL_KM_MIN, TRAVEL_KM_MAX, TRAVEL_KM_DEFAULT = 1, 100, 10
+SEARCH_RADIUS_KM_MAX, SEARCH_RADIUS_KM_DEFAULT = 100, 10
+# The radii a person picks from on the role lists, in km.
+SEARCH_RADIUS_CHOICES_KM = (2, 5, 10, 25, 50)
+
+# Money in euros with cents: an hourly wage up to 9999.99, a monthly volunteer allowance up to 99999.99.
+WAGE_MAX_DIGITS = 6
+ALLOWANCE_MAX_DIGITS = 7
 
 # Dates people enter (start and end dates, preferred dates, ladder steps, retention checks) lie in this
 # window: the marketplace holds nothing from before 2000, and nobody plans further ahead than a few years.

@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.constants import DATE_YEARS_AHEAD, EARLIEST_BIRTH_DATE, EARLIEST_DATE, MINIMUM_AGE_YEARS
+from marketplace.messages import HOURS_REVERSED, hours_between
 
 # Dutch postcodes never start with 0 and never use the letter pairs SA, SD or SS.
 _POSTCODE = re.compile(r"^\s*([1-9][0-9]{3})\s*([A-Za-z]{2})\s*$")
@@ -31,10 +32,6 @@ def normalise_postcode(value: str) -> str:
             _("Enter a Dutch postcode such as 1234 AB."), code="invalid_postcode", params={"value": value}
         )
     return f"{match.group(1)} {letters}"
-
-
-def validate_postcode(value: str) -> None:
-    normalise_postcode(value)
 
 
 def validate_cbs_code(value: str) -> None:
@@ -127,6 +124,27 @@ def validate_plausible_date(value: date | None) -> None:
             % {"earliest": date_format(EARLIEST_DATE, "j F Y"), "latest": date_format(latest, "j F Y")},
             code="date_out_of_range",
         )
+
+
+def validate_today_or_later(value: date | None) -> None:
+    """A date still to come, such as when a requester would like the work to start."""
+    if value and value < timezone.localdate():
+        raise ValidationError(_("Choose today or a later date."), code="date_in_past")
+
+
+def hours_range_errors(low: int | None, high: int | None, *, minimum: int | None = None,
+                       maximum: int | None = None) -> dict[str, list]:
+    """Errors by field for a range of hours per week (``hours_min``, ``hours_max``) outside its limits
+    or the wrong way round; empty when the range is fine. A missing end is not checked, nor are limits
+    not given (a form field that checks them itself)."""
+    errors: dict[str, list] = {}
+    if minimum is not None and maximum is not None:
+        for field, hours in (("hours_min", low), ("hours_max", high)):
+            if hours is not None and not minimum <= hours <= maximum:
+                errors[field] = [hours_between(minimum, maximum)]
+    if low is not None and high is not None and low > high:
+        errors.setdefault("hours_max", []).append(HOURS_REVERSED)
+    return errors
 
 
 def validate_date_of_birth(value: date | None) -> None:

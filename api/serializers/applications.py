@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.serializers.common import OrganisationRefSerializer
+from api.serializers.common import OrganisationRefSerializer, role_kind_field, role_status_field, support_field
 from api.serializers.fields import (
     NamedChoiceField,
     StrictDecimalField,
@@ -23,9 +23,8 @@ from api.serializers.fields import (
     StrictIntegerField,
 )
 from api.serializers.matching import CandidateCardSerializer, MatchReasonSerializer
-from api.serializers.roles import support_field
-from marketplace.application_workflow import ActorKind
-from marketplace.choices import ApplicationStatus, RoleKind, RoleStatus
+from marketplace.choices import ApplicationStatus
+from marketplace.constants import PLACEMENT_HOURS_MAX, PLACEMENT_HOURS_MIN
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application, ApplicationEvent, Placement, RetentionCheckpoint
 from marketplace.selectors.applications import (
@@ -36,6 +35,7 @@ from marketplace.selectors.applications import (
 )
 from marketplace.selectors.candidates import CandidateCard, application_card
 from marketplace.services.applications import PlacementTerms
+from marketplace.workflows.base import ActorKind
 
 ACTIONS = ["consent", "introduce", "start_trial", "place", "end", "decline", "withdraw"]
 
@@ -45,8 +45,8 @@ def application_status_field(**kwargs):
 
 
 class ApplicationRoleSerializer(serializers.ModelSerializer):
-    kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices, read_only=True)
-    status = NamedChoiceField(enum_name="RoleStatus", choices=RoleStatus.choices, read_only=True)
+    kind = role_kind_field(read_only=True)
+    status = role_status_field(read_only=True)
     organisation = OrganisationRefSerializer(read_only=True)
 
     class Meta:
@@ -204,7 +204,7 @@ class NoteSerializer(StrictInputMixin, serializers.Serializer):
 
 class PlaceSerializer(NoteSerializer):
     start_date = serializers.DateField()
-    hours_per_week = StrictIntegerField(min_value=1, max_value=40)
+    hours_per_week = StrictIntegerField(min_value=PLACEMENT_HOURS_MIN, max_value=PLACEMENT_HOURS_MAX)
     hourly_wage = StrictDecimalField(
         max_digits=6, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True, default=None,
         help_text=_("Defaults to the role's hourly wage; leave empty for unpaid work."),

@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -10,12 +11,10 @@ from rest_framework import serializers
 from api.serializers.common import (
     MunicipalityRefSerializer,
     OrganisationRefSerializer,
-    latitude_field,
-    longitude_field,
-    postcode_field,
-    skill_field,
-    skill_level_field,
-    validated_postcode,
+    PlaceFields,
+    SkillLevelSerializer,
+    physical_field,
+    weekdays_field,
 )
 from api.serializers.fields import (
     FlagNamesField,
@@ -25,18 +24,15 @@ from api.serializers.fields import (
     StrictFloatField,
     StrictInputMixin,
     StrictIntegerField,
-    WholeItemMixin,
 )
-from api.serializers.roles import RoleSerializer, physical_field, weekdays_field
+from api.serializers.roles import RoleSerializer
 from marketplace.carving.bundles import DEFAULT_TRAVEL_SPEED_KMH
-from marketplace.constants import Physical, Support, Weekday
+from marketplace.constants import ROLE_HOURS_MAX, Physical, Support, Weekday
 from marketplace.models import JobAnalysis, Organisation, Role, Task, TaskComplexity, TaskSkill
-from marketplace.services.carving import (
-    BundleParameters,
-    ProposalChoice,
-    ProposalParameters,
-    TaskSkillInput,
-)
+from marketplace.services.bundles import BundleParameters
+from marketplace.services.carved_roles import ProposalChoice
+from marketplace.services.carving_proposals import ProposalParameters
+from marketplace.services.job_analyses import TaskSkillInput
 
 HOURS = {"max_digits": 5, "decimal_places": 2}
 MAX_ID = 2**63 - 1  # the largest primary key the database holds
@@ -54,28 +50,23 @@ def money_field(**kwargs):
     return StrictDecimalField(max_digits=9, decimal_places=2, **kwargs)
 
 
-class TaskSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
-    skill = skill_field()
-    name = serializers.CharField(source="skill.name", read_only=True)
-    level = skill_level_field(default=1)
-
-    class Meta:
+class TaskSkillSerializer(SkillLevelSerializer):
+    class Meta(SkillLevelSerializer.Meta):
         model = TaskSkill
-        fields = ["skill", "name", "level"]
 
 
-class TaskSerializer(StrictInputMixin, serializers.ModelSerializer):
+class TaskSerializer(StrictInputMixin, PlaceFields, serializers.ModelSerializer):
     """A task of an analysed job. Without coordinates or postcode it happens at the organisation's address."""
 
     complexity = NamedChoiceField(enum_name="TaskComplexity", choices=TaskComplexity.choices)
-    hours_per_week = hours_field(min_value=Decimal(0))
+    hours_per_week = hours_field(min_value=Decimal(0), help_text=_(
+        "The hours this task takes each week in total. One person must be able to do them on the chosen days, "
+        "between the start and end time; split bigger work into more tasks."
+    ))
     skills = TaskSkillSerializer(source="skill_levels", many=True, required=False)
     weekdays = weekdays_field(allow_empty=False)
     physical_demands = physical_field(required=False)
     language_level = LanguageLevelField(required=False)
-    postcode = postcode_field()
-    latitude = latitude_field()
-    longitude = longitude_field()
 
     class Meta:
         model = Task
@@ -85,15 +76,6 @@ class TaskSerializer(StrictInputMixin, serializers.ModelSerializer):
             "learnable_on_the_job",
         ]
         read_only_fields = ["id", "order"]
-
-    def validate_postcode(self, value):
-        return validated_postcode(value)
-
-    def validate_skills(self, items):
-        skill_ids = [item["skill"].pk for item in items]
-        if len(skill_ids) != len(set(skill_ids)):
-            raise serializers.ValidationError(_("Each skill can appear only once."))
-        return items
 
     def service_arguments(self) -> dict:
         data = dict(self.validated_data)
@@ -145,7 +127,8 @@ class ReorderSerializer(StrictInputMixin, serializers.Serializer):
 
 class ProposalParametersSerializer(StrictInputMixin, serializers.Serializer):
     target_min_hours = hours_field(default=8, help_text=_("The smallest role to propose, in hours per week."))
-    target_max_hours = hours_field(default=24, help_text=_("The largest role to propose, at most 40."))
+    target_max_hours = hours_field(default=24, help_text=format_lazy(_("The largest role to propose, at most {most}."),
+                                                                     most=ROLE_HOURS_MAX))
     carved_hourly_wage = money_field(help_text=_("Hourly wage of the carved role, in euros."))
     include_ids = serializers.ListField(
         child=id_field(), required=False, allow_null=True, default=None,

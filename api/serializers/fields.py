@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.fields import empty
 
 from marketplace.constants import LanguageLevel, flag_names, flags_from_names
+from marketplace.messages import FIELD_NOT_SETTABLE
 
 NOT_A_BOOLEAN = _("Enter a number, not true or false.")
 
@@ -36,9 +37,6 @@ class StrictFloatField(StrictNumberMixin, serializers.FloatField):
 
 class StrictDecimalField(StrictNumberMixin, serializers.DecimalField):
     pass
-
-
-STRICT_NUMBER_FIELDS = (StrictIntegerField, StrictFloatField, StrictDecimalField)
 
 
 class StrictNumbersMixin:
@@ -111,7 +109,7 @@ class StrictInputMixin(StrictNumbersMixin):
             unknown = sorted(set(data) - writable)
             if unknown:
                 raise serializers.ValidationError({
-                    name: [self.unknown_field_hints.get(name, _("This field cannot be set here."))] for name in unknown
+                    name: [self.unknown_field_hints.get(name, FIELD_NOT_SETTABLE)] for name in unknown
                 })
         return super().to_internal_value(data)
 

@@ -7,13 +7,13 @@ detail, address or draaglast field exists in these shapes at all. The card is bu
 ``marketplace.selectors.candidates``; ``CandidateCardSerializer`` is the one shape of it.
 """
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.common import OrganisationRefSerializer
-from api.serializers.fields import NamedChoiceField, StrictInputMixin, StrictIntegerField
-from api.serializers.roles import support_field, weekdays_field
-from marketplace.choices import RoleKind
+from api.serializers.common import OrganisationRefSerializer, role_kind_field, support_field, weekdays_field
+from api.serializers.fields import StrictInputMixin, StrictIntegerField
+from marketplace import geo
 from marketplace.constants import NOTE_MAX_LENGTH
 from marketplace.models import JobSeeker, LadderOverride, MatchRound, Role
 
@@ -28,7 +28,7 @@ class MatchReasonSerializer(serializers.Serializer):
 
 
 class MatchedRoleSerializer(serializers.ModelSerializer):
-    kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices, read_only=True)
+    kind = role_kind_field(read_only=True)
     organisation = OrganisationRefSerializer(read_only=True)
     weekdays = weekdays_field(read_only=True)
 
@@ -70,8 +70,11 @@ class CandidateCardSerializer(serializers.Serializer):
     support_needs = support_field(read_only=True, help_text=_("Support the person needs at work."))
     distance_band = serializers.CharField(
         read_only=True, allow_null=True,
-        help_text=_("Distance from home to the work: 0–5, 5–10, 10–20 or 20+ km. For employers it is measured from "
-                    "the middle of the 5 km square the person lives in."),
+        help_text=format_lazy(
+            _("Distance from home to the work, as one of the bands {bands}. For employers it is measured from the "
+              "middle of the {cell:g} km square the person lives in."),
+            bands=", ".join(band.label for band in geo.DISTANCE_BANDS), cell=geo.AREA_CELL_KM,
+        ),
     )
     distance_km = serializers.FloatField(
         read_only=True, allow_null=True,

@@ -1,16 +1,10 @@
 """Organisations as their own members see and change them."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from api.serializers.common import (
-    MunicipalityRefSerializer,
-    latitude_field,
-    longitude_field,
-    postcode_field,
-    validated_postcode,
-)
+from api.serializers.common import MunicipalityRefSerializer, PlaceFields
 from api.serializers.fields import NamedChoiceField, StrictInputMixin
+from marketplace import validators
 from marketplace.choices import OrganisationKind
 from marketplace.models import Organisation
 
@@ -26,13 +20,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class OrganisationWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
-    kvk_number = serializers.CharField(
-        max_length=20, allow_blank=True, required=False, help_text=_("Chamber of Commerce number: 8 digits.")
-    )
-    postcode = postcode_field()
-    latitude = latitude_field()
-    longitude = longitude_field()
+class OrganisationWriteSerializer(StrictInputMixin, PlaceFields, serializers.ModelSerializer):
+    kvk_number = serializers.CharField(max_length=20, allow_blank=True, required=False,
+                                       help_text=Organisation._meta.get_field("kvk_number").help_text)
 
     class Meta:
         model = Organisation
@@ -41,9 +31,6 @@ class OrganisationWriteSerializer(StrictInputMixin, serializers.ModelSerializer)
 
     def validate_kvk_number(self, value):
         value = value.replace(" ", "")
-        if value and not (len(value) == 8 and value.isdigit()):
-            raise serializers.ValidationError(_("A KvK number has exactly 8 digits."))
+        if value:
+            validators.validate_kvk_number(value)
         return value
-
-    def validate_postcode(self, value):
-        return validated_postcode(value)

@@ -7,50 +7,28 @@ from rest_framework import serializers
 from api.serializers.common import (
     MunicipalityRefSerializer,
     OrganisationRefSerializer,
-    latitude_field,
-    longitude_field,
-    postcode_field,
+    PlaceFields,
+    SkillLevelSerializer,
+    physical_field,
+    role_kind_field,
+    role_status_field,
     rung_field,
-    skill_field,
-    skill_level_field,
-    validated_postcode,
+    support_field,
+    weekdays_field,
 )
-from api.serializers.fields import (
-    FlagNamesField,
-    LanguageLevelField,
-    NamedChoiceField,
-    StrictInputMixin,
-    StrictIntegerField,
-    WholeItemMixin,
-)
+from api.serializers.fields import LanguageLevelField, StrictInputMixin, StrictIntegerField
 from marketplace import geo
-from marketplace.choices import RoleKind, RoleStatus
-from marketplace.constants import Physical, Support, Weekday
+from marketplace.constants import ROLE_HOURS_MAX, ROLE_HOURS_MIN, ROLE_PLACES_MAX, ROLE_PLACES_MIN
 from marketplace.models import Organisation, Role, RoleSkill
 from marketplace.services.roles import SkillRequirement
 
 
-def weekdays_field(**kwargs):
-    return FlagNamesField(flag_type=Weekday, enum_name="Weekday", **kwargs)
-
-
-def support_field(**kwargs):
-    return FlagNamesField(flag_type=Support, enum_name="Support", **kwargs)
-
-
-def physical_field(**kwargs):
-    return FlagNamesField(flag_type=Physical, enum_name="PhysicalDemand", **kwargs)
-
-
-class RoleSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
-    skill = skill_field()
-    name = serializers.CharField(source="skill.name", read_only=True)
-    level = skill_level_field(default=1)
+class RoleSkillSerializer(SkillLevelSerializer):
     required = serializers.BooleanField(default=True, help_text=_("False means nice to have."))
 
     class Meta:
         model = RoleSkill
-        fields = ["skill", "name", "level", "required"]
+        fields = [*SkillLevelSerializer.Meta.fields, "required"]
 
 
 class RoleSerializer(serializers.ModelSerializer):
@@ -60,8 +38,8 @@ class RoleSerializer(serializers.ModelSerializer):
     municipality; for work at a resident's address the public sees the postcode area only.
     """
 
-    kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices, read_only=True)
-    status = NamedChoiceField(enum_name="RoleStatus", choices=RoleStatus.choices, read_only=True)
+    kind = role_kind_field(read_only=True)
+    status = role_status_field(read_only=True)
     organisation = OrganisationRefSerializer(read_only=True)
     municipality = MunicipalityRefSerializer(read_only=True)
     weekdays = weekdays_field(read_only=True)
@@ -122,7 +100,7 @@ class RoleSerializer(serializers.ModelSerializer):
         return data
 
 
-class RoleWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
+class RoleWriteSerializer(StrictInputMixin, PlaceFields, serializers.ModelSerializer):
     """What an employer sends to create or change a role. Status changes go through the actions."""
 
     unknown_field_hints = {"status": _("Change the status with the publish, fill and close actions.")}
@@ -132,18 +110,15 @@ class RoleWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
         help_text=_("One of your organisations; may be left out when you act for just one."),
         error_messages={"does_not_exist": _('You do not act for an organisation with id "{pk_value}".')},
     )
-    kind = NamedChoiceField(enum_name="RoleKind", choices=RoleKind.choices)
-    hours_min = StrictIntegerField(min_value=1, max_value=40)
-    hours_max = StrictIntegerField(min_value=1, max_value=40)
+    kind = role_kind_field()
+    hours_min = StrictIntegerField(min_value=ROLE_HOURS_MIN, max_value=ROLE_HOURS_MAX)
+    hours_max = StrictIntegerField(min_value=ROLE_HOURS_MIN, max_value=ROLE_HOURS_MAX)
     weekdays = weekdays_field(allow_empty=False)
     physical_demands = physical_field(required=False)
     support_offered = support_field(required=False)
     language_level_required = LanguageLevelField(required=False)
     target_rung = rung_field(required=False)
-    places = StrictIntegerField(min_value=1, max_value=1000, required=False)
-    postcode = postcode_field()
-    latitude = latitude_field()
-    longitude = longitude_field()
+    places = StrictIntegerField(min_value=ROLE_PLACES_MIN, max_value=ROLE_PLACES_MAX, required=False)
     skills = RoleSkillSerializer(many=True, required=False)
 
     class Meta:
@@ -161,19 +136,10 @@ class RoleWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
         if actor is not None:
             self.fields["organisation"].queryset = Organisation.objects.filter(pk__in=actor.organisation_ids)
 
-    def validate_postcode(self, value):
-        return validated_postcode(value)
-
     def validate_organisation(self, organisation):
         if self.instance is not None and organisation.pk != self.instance.organisation_id:
             raise serializers.ValidationError(_("A role cannot move to another organisation."))
         return organisation
-
-    def validate_skills(self, items):
-        skill_ids = [item["skill"].pk for item in items]
-        if len(skill_ids) != len(set(skill_ids)):
-            raise serializers.ValidationError(_("Each skill can appear only once."))
-        return items
 
     def organisation_for_create(self) -> Organisation:
         """The chosen organisation, or the actor's only one."""

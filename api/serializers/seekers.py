@@ -10,23 +10,18 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.serializers.common import (
+    SkillLevelSerializer,
     latitude_field,
     longitude_field,
+    physical_field,
     postcode_field,
     rung_field,
-    skill_field,
-    skill_level_field,
-    validated_postcode,
+    support_field,
+    weekdays_field,
 )
-from api.serializers.fields import (
-    LanguageLevelField,
-    NamedChoiceField,
-    StrictInputMixin,
-    StrictIntegerField,
-    WholeItemMixin,
-)
-from api.serializers.roles import physical_field, support_field, weekdays_field
+from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin, StrictIntegerField
 from marketplace.choices import SeekerStatus
+from marketplace.constants import SEEKER_HOURS_MAX, SEEKER_HOURS_MIN, TRAVEL_KM_MAX, TRAVEL_KM_MIN
 from marketplace.models import Caseworker, JobSeeker, SeekerBurden, SeekerSkill, SkillCategory
 from marketplace.selectors.burden import PURPOSE_MAX_LENGTH, clean_burden_fields, clean_purpose
 from marketplace.services.seekers import SkillHeld
@@ -52,14 +47,9 @@ def physical_limits_field(**kwargs):
     return physical_field(**kwargs)
 
 
-class SeekerSkillSerializer(WholeItemMixin, serializers.ModelSerializer):
-    skill = skill_field()
-    name = serializers.CharField(source="skill.name", read_only=True)
-    level = skill_level_field(default=1)
-
-    class Meta:
+class SeekerSkillSerializer(SkillLevelSerializer):
+    class Meta(SkillLevelSerializer.Meta):
         model = SeekerSkill
-        fields = ["skill", "name", "level"]
 
 
 class BurdenSerializer(StrictInputMixin, serializers.ModelSerializer):
@@ -185,9 +175,10 @@ class SeekerWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
     weekdays = weekdays_field(required=False)
     physical_limits = physical_limits_field(required=False)
     support_needs = support_needs_field(required=False)
-    hours_min = StrictIntegerField(min_value=0, max_value=60, required=False, allow_null=True)
-    hours_max = StrictIntegerField(min_value=1, max_value=60, required=False, allow_null=True)
-    max_travel_km = StrictIntegerField(min_value=0, max_value=200, required=False)
+    hours_min = StrictIntegerField(min_value=SEEKER_HOURS_MIN, max_value=SEEKER_HOURS_MAX, required=False,
+                                   allow_null=True)
+    hours_max = StrictIntegerField(min_value=1, max_value=SEEKER_HOURS_MAX, required=False, allow_null=True)
+    max_travel_km = StrictIntegerField(min_value=TRAVEL_KM_MIN, max_value=TRAVEL_KM_MAX, required=False)
     home_postcode = postcode_field()
     latitude = latitude_field()
     longitude = longitude_field()
@@ -211,15 +202,6 @@ class SeekerWriteSerializer(StrictInputMixin, serializers.ModelSerializer):
             self.fields["caseworker"].queryset = Caseworker.objects.filter(
                 municipality_id=actor.caseworker.municipality_id
             )
-
-    def validate_home_postcode(self, value):
-        return validated_postcode(value)
-
-    def validate_skills(self, items):
-        skill_ids = [item["skill"].pk for item in items]
-        if len(skill_ids) != len(set(skill_ids)):
-            raise serializers.ValidationError(_("Each skill can appear only once."))
-        return items
 
     def service_arguments(self) -> dict:
         data = dict(self.validated_data)

@@ -1,21 +1,25 @@
 """Neighbourhood service requests: what a requester sends, and what they read back."""
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from api.serializers.fields import NamedChoiceField, StrictInputMixin
+from marketplace.choices import ServiceRequestStatus
 from marketplace.models import (
     Municipality,
     Role,
     ServiceCategory,
     ServiceFrequency,
     ServiceRequest,
-    ServiceRequestStatus,
     ServiceRequestStatusChange,
 )
 from marketplace.models.service_requests import DESCRIPTION_MAX_LENGTH
 from marketplace.services.service_requests import service_request_status_url
+from marketplace.validators import validate_today_or_later
+
+REQUIRED_WITHOUT_ASSOCIATION = _(
+    "Required when you ask without an account, and whenever you do not act for an association."
+)
 
 
 class ServiceRequestWriteSerializer(StrictInputMixin, serializers.Serializer):
@@ -37,24 +41,22 @@ class ServiceRequestWriteSerializer(StrictInputMixin, serializers.Serializer):
     city = serializers.CharField(max_length=80, required=False, allow_blank=True, default="")
     frequency = NamedChoiceField(enum_name="ServiceFrequency", choices=ServiceFrequency.choices,
                                  default=ServiceFrequency.ONCE)
-    preferred_date = serializers.DateField(required=False, allow_null=True, default=None)
+    preferred_date = serializers.DateField(required=False, allow_null=True, default=None,
+                                           validators=[validate_today_or_later])
     timing_notes = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    # Optional in the schema only because a person acting for an association may leave them out; the service
+    # refuses a request without them from anyone else (400 naming each missing field).
     requester_name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="",
-                                           help_text=_("Required unless you act for an association."))
+                                           help_text=REQUIRED_WITHOUT_ASSOCIATION)
     requester_email = serializers.EmailField(max_length=254, required=False, allow_blank=True, default="",
-                                             help_text=_("Required unless you act for an association."))
+                                             help_text=REQUIRED_WITHOUT_ASSOCIATION)
     requester_phone = serializers.CharField(max_length=20, required=False, allow_blank=True, default="",
-                                            help_text=_("Required unless you act for an association."))
+                                            help_text=REQUIRED_WITHOUT_ASSOCIATION)
     municipality = serializers.SlugRelatedField(
         slug_field="cbs_code", queryset=Municipality.objects.all(), required=False, allow_null=True, default=None,
         help_text=_("CBS code of the municipality; by default the one of the postcode area or your association."),
         error_messages={"does_not_exist": _('There is no municipality with CBS code "{value}".')},
     )
-
-    def validate_preferred_date(self, value):
-        if value and value < timezone.localdate():
-            raise serializers.ValidationError(_("Choose today or a later date."))
-        return value
 
 
 def status_field(**kwargs) -> NamedChoiceField:

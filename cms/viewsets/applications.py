@@ -11,16 +11,13 @@ municipality's roles and job seekers, so the filter lists themselves do not show
 """
 
 import django_filters
-from django.contrib.auth import get_permission_codename
-from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.permissions import policy_registry, register_permission_policy
 
-from cms.viewsets.audit import ReadOnlyPermissionPolicy
 from cms.viewsets.marketplace import MARKETPLACE_MENU_HOOK
-from cms.viewsets.scoping import ScopedInspectView, TenantScopedViewSet, scope_to_tenant
+from cms.viewsets.read_only import ReadOnlyTenantViewSet
+from cms.viewsets.scoping import ScopedInspectView, scope_to_tenant
 from marketplace.access import actor_for
 from marketplace.choices import ApplicationStatus
 from marketplace.models import JobSeeker, Role
@@ -69,7 +66,9 @@ class ApplicationInspectView(ScopedInspectView):
         return context
 
 
-class ApplicationViewSet(TenantScopedViewSet):
+class ApplicationViewSet(ReadOnlyTenantViewSet):
+    """Listing and inspecting only: status changes belong to the workflow services."""
+
     model = Application
     tenant_lookup = "role__municipality"
     icon = "list-ul"
@@ -82,24 +81,6 @@ class ApplicationViewSet(TenantScopedViewSet):
     search_fields = ["seeker__first_name", "seeker__last_name", "role__title"]
     inspect_view_class = ApplicationInspectView
     inspect_view_fields = ["seeker", "role", "status", "score", "seeker_consented_at", "introduced_at", "created_at"]
-    form_fields = []
-
-    def on_register(self):
-        if policy_registry.get_by_type(self.model, fallback=False) is None:
-            register_permission_policy(self.model, ReadOnlyPermissionPolicy(self.model))
-        super().on_register()
-
-    def get_permissions_to_register(self):
-        view_codename = get_permission_codename("view", self.model_opts)
-        return super().get_permissions_to_register().filter(codename=view_codename)
-
-    def get_urlpatterns(self):
-        # Listing and inspecting only: status changes belong to the workflow services.
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-        ]
 
 
 def application_admin_viewset():

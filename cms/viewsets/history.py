@@ -6,36 +6,22 @@ object is erased. For people and tenant-owned rows neither is acceptable, so the
 are not written to Wagtail's model log; the audit of sensitive reads is SensitiveAccessLog.
 """
 
-from marketplace.models import (
-    Application,
-    Caseworker,
-    JobSeeker,
-    LadderStep,
-    Membership,
-    Organisation,
-    Role,
-    RoleSkill,
-    SeekerBurden,
-    SeekerSkill,
-    SensitiveAccessLog,
-    ServiceRequest,
-    ServiceRequestStatusChange,
-)
+from marketplace import models
 
 UNLOGGED_MODELS = (
-    Application,
-    Caseworker,
-    JobSeeker,
-    LadderStep,
-    Membership,
-    Organisation,
-    Role,
-    RoleSkill,
-    SeekerBurden,
-    SeekerSkill,
-    SensitiveAccessLog,
-    ServiceRequest,
-    ServiceRequestStatusChange,
+    models.Application,
+    models.Caseworker,
+    models.JobSeeker,
+    models.LadderStep,
+    models.Membership,
+    models.Organisation,
+    models.Role,
+    models.RoleSkill,
+    models.SeekerBurden,
+    models.SeekerSkill,
+    models.SensitiveAccessLog,
+    models.ServiceRequest,
+    models.ServiceRequestStatusChange,
 )
 
 

@@ -1,7 +1,6 @@
 """Forms of the employer's portal: a role with its skills, and the terms of a placement or its end."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
@@ -13,23 +12,33 @@ from marketplace.choices import (
     RungChoice,
     SkillLevelChoice,
 )
-from marketplace.constants import LONG_TEXT_MAX_LENGTH, Physical, Support
+from marketplace.constants import (
+    ALLOWANCE_MAX_DIGITS,
+    LONG_TEXT_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    PLACEMENT_HOURS_MAX,
+    PLACEMENT_HOURS_MIN,
+    ROLE_HOURS_MAX,
+    ROLE_HOURS_MIN,
+    ROLE_PLACES_MAX,
+    Physical,
+    Support,
+)
 from marketplace.fields import FlagsFormField
-from marketplace.form_fields import weekdays_field
+from marketplace.form_fields import HoursRangeMixin, weekdays_field
+from marketplace.messages import role_hours
 from marketplace.services.applications import PlacementTerms
 from marketplace.services.roles import SkillRequirement
-from portal.forms.common import DateInput, money, whole_number
-from portal.forms.seeker import NOTE_MAX_LENGTH
+from portal.forms.common import DateInput, SkillRowForm, SkillRowFormSet, money, whole_number
 
 ROLE_DATA_FIELDS = (
     "kind", "title", "description", "hours_min", "hours_max", "weekdays", "start_date", "end_date",
     "at_requester_address", "language_level_required", "physical_demands", "support_offered", "target_rung",
     "places", "hourly_wage", "volunteer_allowance", "street", "postcode", "city",
 )
-PLACES_MAX = 100
 
 
-class RoleForm(forms.Form):
+class RoleForm(HoursRangeMixin, forms.Form):
     """A role as an employer describes it; the organisation is chosen only when they act for several."""
 
     organisation = forms.ModelChoiceField(label=_("For which organisation?"), queryset=None, empty_label=None)
@@ -39,15 +48,15 @@ class RoleForm(forms.Form):
     description = forms.CharField(label=_("What is the work?"), max_length=LONG_TEXT_MAX_LENGTH,
                                   widget=forms.Textarea(attrs={"rows": 6}),
                                   help_text=_("Describe the tasks in plain words. Say what a normal day looks like."))
-    hours_min = whole_number(_("Fewest hours a week"), min_value=1, max_value=40)
-    hours_max = whole_number(_("Most hours a week"), min_value=1, max_value=40)
+    hours_min = whole_number(_("Fewest hours a week"), min_value=ROLE_HOURS_MIN, max_value=ROLE_HOURS_MAX)
+    hours_max = whole_number(_("Most hours a week"), min_value=ROLE_HOURS_MIN, max_value=ROLE_HOURS_MAX)
     weekdays = weekdays_field(_("Days"))
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
     end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput(),
                                help_text=_("Leave empty when the work goes on."))
-    places = whole_number(_("Number of places"), min_value=1, max_value=PLACES_MAX, initial=1)
+    places = whole_number(_("Number of places"), min_value=1, max_value=ROLE_PLACES_MAX, initial=1)
     hourly_wage = money(_("Hourly wage (EUR)"), help_text=_("Leave empty for volunteer work."))
-    volunteer_allowance = money(_("Volunteer allowance a month (EUR)"),
+    volunteer_allowance = money(_("Volunteer allowance a month (EUR)"), max_digits=ALLOWANCE_MAX_DIGITS,
                                 help_text=_("Only for volunteer work; leave empty when you pay a wage."))
     language_level_required = forms.TypedChoiceField(label=_("Level of Dutch needed"), coerce=int,
                                                      choices=LanguageLevelChoice.choices,
@@ -75,13 +84,6 @@ class RoleForm(forms.Form):
             self.only_organisation = None
         self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
 
-    def clean(self):
-        data = super().clean()
-        low, high = data.get("hours_min"), data.get("hours_max")
-        if low is not None and high is not None and low > high:
-            self.add_error("hours_max", _("The most hours cannot be less than the fewest hours."))
-        return data
-
     def chosen_organisation(self):
         return self.only_organisation or self.cleaned_data["organisation"]
 
@@ -89,34 +91,16 @@ class RoleForm(forms.Form):
         return {name: self.cleaned_data[name] for name in ROLE_DATA_FIELDS}
 
 
-class RoleSkillForm(forms.Form):
-    skill = forms.ModelChoiceField(label=_("Skill"), queryset=None, required=False, empty_label=_("(no skill)"))
+class RoleSkillForm(SkillRowForm):
     level = forms.TypedChoiceField(label=_("Level"), coerce=int, choices=SkillLevelChoice.choices,
                                    initial=SkillLevelChoice.BASIC)
     required = forms.BooleanField(label=_("Required (not just nice to have)"), required=False, initial=True)
 
-    def __init__(self, *args, skills, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["skill"].queryset = skills
 
-
-class BaseRoleSkillFormSet(forms.BaseFormSet):
-    def __init__(self, *args, skills, **kwargs):
-        self.skills = skills
-        super().__init__(*args, **kwargs)
-
-    def get_form_kwargs(self, index):
-        return {**super().get_form_kwargs(index), "skills": self.skills}
-
-    def clean(self):
-        chosen = [form.cleaned_data["skill"].pk for form in self.forms if form.cleaned_data.get("skill")]
-        if len(set(chosen)) != len(chosen):
-            raise ValidationError(_("Each skill can be on the list only once."))
-
+class BaseRoleSkillFormSet(SkillRowFormSet):
     def requirements(self) -> list[SkillRequirement]:
-        return [SkillRequirement(skill=form.cleaned_data["skill"], level=form.cleaned_data["level"],
-                                 required=form.cleaned_data["required"])
-                for form in self.forms if form.cleaned_data.get("skill")]
+        return [SkillRequirement(skill=row["skill"], level=row["level"], required=row["required"])
+                for row in self.chosen()]
 
 
 RoleSkillFormSet = forms.formset_factory(RoleSkillForm, formset=BaseRoleSkillFormSet, extra=3, max_num=30,
@@ -125,7 +109,7 @@ RoleSkillFormSet = forms.formset_factory(RoleSkillForm, formset=BaseRoleSkillFor
 
 class PlacementForm(forms.Form):
     start_date = forms.DateField(label=_("Start date"), widget=DateInput())
-    hours_per_week = whole_number(_("Hours a week"), min_value=1, max_value=40)
+    hours_per_week = whole_number(_("Hours a week"), min_value=PLACEMENT_HOURS_MIN, max_value=PLACEMENT_HOURS_MAX)
     hourly_wage = money(_("Hourly wage (EUR)"), help_text=_("Leave empty to use the wage of the role, or for "
                                                              "volunteer work."))
     job_coach = forms.BooleanField(label=_("A job coach supports the new colleague"), required=False)
@@ -136,8 +120,7 @@ class PlacementForm(forms.Form):
         super().__init__(*args, **kwargs)
         if role is None:
             return
-        self.fields["hours_per_week"].help_text = _("This role is for %(min)d to %(max)d hours a week.") % {
-            "min": role.hours_min, "max": role.hours_max}
+        self.fields["hours_per_week"].help_text = role_hours(role)
         if role.hourly_wage is not None:
             self.fields["hourly_wage"].help_text = _(
                 "Leave empty to pay the wage of the role, € %(wage)s an hour. You may pay more, not less."
