@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from marketplace.access import actor_for
+from marketplace.messages import ONLY_SEEKERS_HAVE_A_PROFILE
 
 
 class _ActorPermission(BasePermission):
@@ -25,7 +26,7 @@ class IsCaseworker(_ActorPermission):
 
 
 class IsJobSeeker(_ActorPermission):
-    message = _("Only job seekers have a profile.")
+    message = ONLY_SEEKERS_HAVE_A_PROFILE
     requirement = attrgetter("is_seeker")
 
 

@@ -4,6 +4,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import SimpleRouter
 
 from api.views.applications import ApplicationViewSet
+from api.views.assessments import (
+    MyAssessmentsView,
+    MyDraagkrachtView,
+    MyLadderView,
+    SeekerAssessmentsReadView,
+    SeekerAssessmentsView,
+    SeekerDraagkrachtView,
+)
 from api.views.auth import TokenView
 from api.views.carving import BundleViewSet, CarvedRoleViewSet, JobAnalysisViewSet
 from api.views.matching import (
@@ -16,6 +24,16 @@ from api.views.matching import (
     SeekerWhyNotView,
 )
 from api.views.me import MyOrganisationViewSet, MyProfileView
+from api.views.plans import (
+    MyPlanActionDoneView,
+    MyPlanAgreeView,
+    MyPlanCommentsView,
+    MyPlanView,
+    SeekerPlanActionsView,
+    SeekerPlanActionView,
+    SeekerPlanCommentsView,
+    SeekerPlanView,
+)
 from api.views.roles import RoleViewSet
 from api.views.seekers import SeekerViewSet
 from api.views.service_requests import ServiceRequestViewSet
@@ -50,5 +68,21 @@ urlpatterns = [
     path("seekers/<int:pk>/why-not/", SeekerWhyNotView.as_view(), name="seeker-why-not"),
     path("seekers/<int:pk>/ladder-overrides/", LadderOverrideView.as_view(), name="seeker-ladder-overrides"),
     path("roles/<int:pk>/candidates/", RoleCandidatesView.as_view(), name="role-candidates"),
+    # The caseload: plan of action, assessments and draagkracht picture of a job seeker; the seeker's own under me/.
+    path("seekers/<int:pk>/plan/", SeekerPlanView.as_view(), name="seeker-plan"),
+    path("seekers/<int:pk>/plan/actions/", SeekerPlanActionsView.as_view(), name="seeker-plan-actions"),
+    path("seekers/<int:pk>/plan/actions/<int:action_id>/", SeekerPlanActionView.as_view(),
+         name="seeker-plan-action"),
+    path("seekers/<int:pk>/plan/comments/", SeekerPlanCommentsView.as_view(), name="seeker-plan-comments"),
+    path("seekers/<int:pk>/assessments/", SeekerAssessmentsView.as_view(), name="seeker-assessments"),
+    path("seekers/<int:pk>/assessments/read/", SeekerAssessmentsReadView.as_view(), name="seeker-assessments-read"),
+    path("seekers/<int:pk>/picture/", SeekerDraagkrachtView.as_view(), name="seeker-picture"),
+    path("me/plan/", MyPlanView.as_view(), name="my-plan"),
+    path("me/plan/agree/", MyPlanAgreeView.as_view(), name="my-plan-agree"),
+    path("me/plan/comments/", MyPlanCommentsView.as_view(), name="my-plan-comments"),
+    path("me/plan/actions/<int:action_id>/done/", MyPlanActionDoneView.as_view(), name="my-plan-action-done"),
+    path("me/assessments/", MyAssessmentsView.as_view(), name="my-assessments"),
+    path("me/picture/", MyDraagkrachtView.as_view(), name="my-picture"),
+    path("me/ladder/", MyLadderView.as_view(), name="my-ladder"),
     *router.urls,
 ]

@@ -6,6 +6,11 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+# Said by every link editors make (a block in a page, a menu item) that names both a page and an address, or neither.
+PAGE_OR_ADDRESS = _("Choose a page or give a web address (one of the two).")
+# Help of an optional heading or label that falls back on the title of the page it belongs to or links to.
+EMPTY_MEANS_PAGE_TITLE = _("Empty means the page title.")
+
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -23,8 +28,7 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
-            message = _("Choose a page or give a web address (one of the two).")
-            raise StructBlockValidationError(block_errors={"page": ValidationError(message)})
+            raise StructBlockValidationError(block_errors={"page": ValidationError(PAGE_OR_ADDRESS)})
         return value
 
 

@@ -19,8 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from cms import selectors
-from cms.blocks import RICH_TEXT_FEATURES, AudienceBlock, BodyBlock
-from cms.forms import RoleFilterForm, ServiceRequestForm
+from cms.blocks import EMPTY_MEANS_PAGE_TITLE, RICH_TEXT_FEATURES, AudienceBlock, BodyBlock
+from cms.forms import ServiceRequestForm
 from cms.site_settings import SiteSettings
 from cms.snippets import Menu, MenuItem
 from marketplace.access import actor_for
@@ -28,6 +28,8 @@ from marketplace.choices import OrganisationKind
 from marketplace.exceptions import DomainError
 from marketplace.form_errors import add_service_errors
 from marketplace.ratelimit import client_address
+from marketplace.role_filters import RoleFilterForm
+from marketplace.selectors.roles import skill_choices_in_use
 from marketplace.selectors.service_requests import service_request_list_of_requester
 from marketplace.services.applications import application_express_interest
 from marketplace.services.service_requests import service_request_submit
@@ -46,7 +48,7 @@ def site_municipality(request):
 
 class HomePage(Page):
     hero_title = models.CharField(_("main heading"), max_length=120, blank=True,
-                                  help_text=_("Empty means the page title."))
+                                  help_text=EMPTY_MEANS_PAGE_TITLE)
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     audiences = StreamField([("audience", AudienceBlock())], verbose_name=_("audiences"), blank=True,
                             max_num=3)
@@ -230,30 +232,16 @@ class RoleIndexPage(RoutablePageMixin, Page):
     @path("")
     def role_list(self, request):
         municipality = site_municipality(request)
-        form = RoleFilterForm(request.GET or None,
-                              skill_choices=selectors.skill_choices_in_use(municipality=municipality))
-        filters, area = self._filters_from(form)
-        roles = selectors.role_list_public(municipality=municipality, filters=filters, area=area)
+        form = RoleFilterForm(request.GET or None, skill_choices=skill_choices_in_use(municipality=municipality))
+        filters = form.filters()
+        roles = selectors.role_list_public(municipality=municipality, filters=filters)
         page = Paginator(roles, self.page_size).get_page(request.GET.get("page"))
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(request, context_overrides={
-            "form": form, "roles_page": page, "roles": list(page.object_list), "area": area,
+            "form": form, "roles_page": page, "roles": list(page.object_list), "area": filters.point,
             "filter_query": query.urlencode(),
         })
-
-    @staticmethod
-    def _filters_from(form: RoleFilterForm):
-        if not form.is_bound:
-            return selectors.RoleFilters(), None
-        form.is_valid()
-        data = {name: value for name, value in form.cleaned_data.items() if name not in form.errors}
-        filters = selectors.RoleFilters(
-            kind=data.get("kind") or "", hours=data.get("hours"), postcode_digits=data.get("postcode") or "",
-            distance_km=data.get("distance") or 10, skill_id=data.get("skill"), support=data.get("support") or 0,
-        )
-        # The form looked the postcode up; an unknown one is an error on the form, not a search without distance.
-        return filters, getattr(form, "area", None)
 
     @path("<int:role_id>/", name="role_detail")
     def role_detail(self, request, role_id):

@@ -10,6 +10,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.snippets.models import register_snippet
 
+from cms.blocks import EMPTY_MEANS_PAGE_TITLE, PAGE_OR_ADDRESS
+
 
 @register_snippet
 class Menu(ClusterableModel):
@@ -33,7 +35,7 @@ class MenuItem(Orderable):
     )
     link_url = models.URLField(_("or web address"), blank=True)
     label_nl = models.CharField(_("Dutch label"), max_length=40, blank=True,
-                                help_text=_("Empty means the page title."))
+                                help_text=EMPTY_MEANS_PAGE_TITLE)
     label_en = models.CharField(_("English label"), max_length=40, blank=True,
                                 help_text=_("Empty means the Dutch label."))
 
@@ -49,7 +51,7 @@ class MenuItem(Orderable):
     def clean(self):
         super().clean()
         if bool(self.link_page_id) == bool(self.link_url):
-            raise ValidationError({"link_page": _("Choose a page or give a web address (one of the two).")})
+            raise ValidationError({"link_page": PAGE_OR_ADDRESS})
         if self.link_url and not self.label_nl:
             raise ValidationError({"label_nl": _("A link to a web address needs a label.")})
 

@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_safe
 
 from marketplace.selectors.service_requests import service_request_by_token
-from marketplace.workflows_service_requests import TRANSITIONS
+from marketplace.workflows.service_requests import SERVICE_REQUEST_WORKFLOW
 
 
 @require_safe
@@ -20,7 +20,7 @@ def service_request_status(request, token: str):
         raise Http404
     response = TemplateResponse(request, "cms/service_request_status.html", {
         "service_request": service_request,
-        "is_closed": not TRANSITIONS[service_request.status],
+        "is_closed": SERVICE_REQUEST_WORKFLOW.is_final(service_request.status),
     })
     add_never_cache_headers(response)
     response["Referrer-Policy"] = "no-referrer"

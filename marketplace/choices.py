@@ -107,3 +107,11 @@ class ApplicationStatus(models.TextChoices):
     ENDED = "ended", _("Ended")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ServiceRequestStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    TRIAGED = "triaged", _("Being assessed")
+    PLANNED = "planned", _("Planned")
+    DONE = "done", _("Done")
+    REJECTED = "rejected", _("Rejected")

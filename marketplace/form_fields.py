@@ -19,12 +19,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.choices import WEEKDAY_LABELS
-from marketplace.constants import Weekday
+from marketplace.constants import WAGE_MAX_DIGITS, Weekday
 from marketplace.fields import FlagsFormField
+from marketplace.validators import hours_range_errors
 
 # Attributes of type=number inputs that mean nothing on a text input.
 _NUMBER_ONLY_ATTRS = ("step", "min", "max")
 DECIMAL_ERROR = _("Enter a number, such as 14.40.")
+# On a form the days are checkboxes; the services say "Choose at least one weekday." to every client.
 WEEKDAYS_REQUIRED = _("Tick at least one day.")
 
 
@@ -75,10 +77,9 @@ def decimal_number(label, *, max_digits, decimal_places, min_value=0, required=T
                               **kwargs)
 
 
-def money(label, *, max_digits=6, required=False, **kwargs) -> forms.DecimalField:
+def money(label, *, max_digits=WAGE_MAX_DIGITS, required=False, **kwargs) -> forms.DecimalField:
     """An amount in euros with cents."""
     return decimal_number(label, max_digits=max_digits, decimal_places=2, required=required, **kwargs)
-
 
 
 def weekdays_field(label, *, required=True, **kwargs) -> FlagsFormField:
@@ -86,3 +87,14 @@ def weekdays_field(label, *, required=True, **kwargs) -> FlagsFormField:
     error_messages = {"required": WEEKDAYS_REQUIRED, **kwargs.pop("error_messages", {})}
     return FlagsFormField(label=label, flag_type=Weekday, labels=WEEKDAY_LABELS, required=required,
                           error_messages=error_messages, **kwargs)
+
+
+class HoursRangeMixin:
+    """For forms with ``hours_min`` and ``hours_max`` fields: the range must not be the wrong way round."""
+
+    def clean(self):
+        data = super().clean()
+        for field, messages in hours_range_errors(data.get("hours_min"), data.get("hours_max")).items():
+            for message in messages:
+                self.add_error(field, message)
+        return data

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from portal.views import association, carving, dashboard, employer_applications, employer_roles, seeker, seeker_profile
+from portal.views import (
+    association,
+    carving,
+    dashboard,
+    employer_applications,
+    employer_roles,
+    seeker,
+    seeker_plan,
+    seeker_profile,
+)
 
 CARVING = "werkgever/werkanalyses/"
 
@@ -39,6 +48,10 @@ urlpatterns += [
          name="seeker-application-consent"),
     path(f"{SEEKER}aanmeldingen/<int:pk>/intrekken/", seeker.application_withdraw_view,
          name="seeker-application-withdraw"),
+    path(f"{SEEKER}plan/", seeker_plan.plan, name="seeker-plan"),
+    path(f"{SEEKER}plan/reactie/", seeker_plan.plan_comment, name="seeker-plan-comment"),
+    path(f"{SEEKER}plan/akkoord/", seeker_plan.plan_agree_view, name="seeker-plan-agree"),
+    path(f"{SEEKER}plan/acties/<int:pk>/klaar/", seeker_plan.plan_action_done, name="seeker-plan-action-done"),
     path(f"{SEEKER}profiel/", seeker_profile.profile, name="seeker-profile"),
     path(f"{SEEKER}toestemming/", seeker_profile.consent, name="seeker-consent"),
     path(f"{SEEKER}gegevens/", seeker_profile.my_data, name="seeker-data"),

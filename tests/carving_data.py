@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from marketplace.access import actor_for
 from marketplace.constants import WORKWEEK, Physical
-from marketplace.services.carving import job_analysis_create, task_create
+from marketplace.services.job_analyses import job_analysis_create, task_create
 
 HOSPITAL_TASKS = (
     # name, hours, window, complexity, physical demands

@@ -27,7 +27,7 @@ from cms.viewsets.service_requests import service_request_admin_viewsets
 from marketplace.access import actor_for
 from marketplace.form_fields import DateInput, is_number_field
 from marketplace.models import Role
-from marketplace.services.carving import BundleParameters, bundle_propose
+from marketplace.services.bundles import BundleParameters, bundle_propose
 from tests.carving_data import hospital_analysis, supermarket_analysis
 
 FORM_MODULES = (portal.forms.carving, portal.forms.employer, portal.forms.seeker, portal.forms.association,

@@ -18,10 +18,10 @@ from api.serializers.applications import (
     NoteSerializer,
     PlaceSerializer,
 )
-from api.views.base import ActorMixin
-from marketplace.application_workflow import CASEWORKER
+from api.views.base import BAD_INPUT, ActorMixin
 from marketplace.choices import ApplicationStatus
 from marketplace.exceptions import TooManyInvitations
+from marketplace.messages import SEEKER_NOT_INVITABLE
 from marketplace.models.applications import Application
 from marketplace.selectors.applications import (
     actor_kinds_for_role,
@@ -41,6 +41,7 @@ from marketplace.services.applications import (
     application_start_trial,
     application_withdraw,
 )
+from marketplace.workflows.base import CASEWORKER
 
 
 class ApplicationFilter(django_filters.FilterSet):
@@ -55,7 +56,7 @@ class ApplicationFilter(django_filters.FilterSet):
 
 MOVE_RESPONSES = {
     200: ApplicationDetailSerializer,
-    400: OpenApiResponse(description=_("Bad input, named by field.")),
+    400: BAD_INPUT,
     404: OpenApiResponse(description=_("No application of yours with this id.")),
     409: OpenApiResponse(description=_(
         "The workflow does not allow this move now, or not for you; the introduction lacks the seeker's consent; "
@@ -142,7 +143,7 @@ class ApplicationViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModel
                                                     "candidate's card (candidate), not with a job seeker id.")]})
             seeker = seeker_invitable(actor=self.actor, role=role, seeker_id=data["seeker"])
             if seeker is None:
-                raise ValidationError({"seeker": [_("There is no job seeker with this id that you can invite.")]})
+                raise ValidationError({"seeker": [SEEKER_NOT_INVITABLE]})
             return seeker
         seeker = seeker_for_candidate_ref(actor=self.actor, role=role, candidate_ref=data["candidate"])
         if seeker is None:

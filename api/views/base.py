@@ -4,6 +4,7 @@ from functools import cached_property
 
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import OpenApiResponse
 from rest_framework.exceptions import ValidationError
 
 from api.parsers import JSONParser
@@ -18,6 +19,8 @@ def reject_nul_characters(query_params) -> None:
 
 
 BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+# The 400 answer in the schema: every error names the field it is about (see api/exceptions.py).
+BAD_INPUT = OpenApiResponse(description=_("Bad input, named by field."))
 
 
 class ActorMixin:

@@ -27,6 +27,7 @@ from api.serializers.carving import (
 from api.views.base import ActorMixin
 from marketplace.access import actor_for
 from marketplace.exceptions import NotYourOrganisation
+from marketplace.messages import ONLY_CARVERS, ONLY_SERVICE_TEAM_BUNDLES
 from marketplace.models import Role
 from marketplace.selectors.carving import (
     bundle_analyses,
@@ -39,12 +40,10 @@ from marketplace.selectors.carving import (
     task_get,
     tasks_of,
 )
-from marketplace.services.carving import (
-    bundle_accept,
-    bundle_propose,
-    carved_role_publish,
-    carving_accept,
-    carving_propose,
+from marketplace.services.bundles import bundle_accept, bundle_propose
+from marketplace.services.carved_roles import carved_role_publish
+from marketplace.services.carving_proposals import carving_accept, carving_propose
+from marketplace.services.job_analyses import (
     job_analysis_create,
     job_analysis_update,
     task_create,
@@ -75,14 +74,14 @@ BUNDLE_EXAMPLE = OpenApiExample(
 
 
 class MayCarve(BasePermission):
-    message = _("Only employers and caseworkers analyse and carve jobs.")
+    message = ONLY_CARVERS
 
     def has_permission(self, request, view):
         return may_carve(actor_for(request.user))
 
 
 class MayBundle(BasePermission):
-    message = _("Only caseworkers of the employer service team combine jobs of several employers.")
+    message = ONLY_SERVICE_TEAM_BUNDLES
 
     def has_permission(self, request, view):
         return actor_for(request.user).is_caseworker

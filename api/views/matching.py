@@ -23,7 +23,10 @@ from api.serializers.matching import (
     RoleMatchListSerializer,
     WhyNotSerializer,
 )
-from api.views.base import ActorMixin
+from api.views.base import BAD_INPUT, ActorMixin
+from marketplace.matching.reasons import EMPLOYER as FOR_STAFF
+from marketplace.matching.reasons import SEEKER as FOR_SEEKER
+from marketplace.messages import NO_ROLE_IN_MUNICIPALITY
 from marketplace.models import JobSeeker, LadderOverride, MatchRound, Role
 from marketplace.selectors import matching
 from marketplace.selectors.applications import actor_kinds_for_role, role_for_application
@@ -34,7 +37,6 @@ K_DEFAULT, K_MAX = 20, 100
 K_PARAMETER = OpenApiParameter("k", int, description=_("How many results, 1 to 100 (default 20)."))
 ROLE_PARAMETER = OpenApiParameter("role", int, required=True, description=_("Id of the role to explain."))
 NOT_FOUND = OpenApiResponse(description=_("No such job seeker or role that you may see."))
-BAD_INPUT = OpenApiResponse(description=_("Bad input, named by field."))
 
 
 def _k(request) -> int:
@@ -59,14 +61,14 @@ def _id_param(request, name: str) -> int:
     return int(raw)
 
 
-def _match_list(seeker: JobSeeker, k: int) -> Response:
-    results = matching.roles_for_seeker(seeker=seeker, k=k)
-    problems = matching.seeker_match_problems(seeker=seeker)
+def _match_list(seeker: JobSeeker, k: int, audience: str = FOR_SEEKER) -> Response:
+    results = matching.roles_for_seeker(seeker=seeker, k=k, audience=audience)
+    problems = matching.seeker_match_problems(seeker=seeker, audience=audience)
     return Response(RoleMatchListSerializer({"results": results, "problems": problems}).data)
 
 
-def _why_not(seeker: JobSeeker, role: Role) -> Response:
-    reasons = matching.why_not(seeker=seeker, role=role)
+def _why_not(seeker: JobSeeker, role: Role, audience: str = FOR_SEEKER) -> Response:
+    reasons = matching.why_not(seeker=seeker, role=role, audience=audience)
     return Response(WhyNotSerializer({"matchable": not reasons, "reasons": reasons}).data)
 
 
@@ -121,7 +123,7 @@ class SeekerMatchesView(_CaseloadMixin, generics.GenericAPIView):
     )
     def get(self, request, *args, **kwargs):
         seeker = self.seeker()
-        return _match_list(seeker, _k(request))
+        return _match_list(seeker, _k(request), FOR_STAFF)
 
 
 class SeekerWhyNotView(_CaseloadMixin, generics.GenericAPIView):
@@ -138,7 +140,7 @@ class SeekerWhyNotView(_CaseloadMixin, generics.GenericAPIView):
         role = Role.objects.for_municipality(seeker.municipality_id).filter(pk=role_id).first()
         if role is None:
             raise NotFound()
-        return _why_not(seeker, role)
+        return _why_not(seeker, role, FOR_STAFF)
 
 
 class LadderOverrideView(_CaseloadMixin, generics.GenericAPIView):
@@ -163,7 +165,7 @@ class LadderOverrideView(_CaseloadMixin, generics.GenericAPIView):
         roles = Role.objects.for_municipality(seeker.municipality_id)
         role = roles.filter(pk=serializer.validated_data["role"]).first()
         if role is None:
-            raise ValidationError({"role": [_("There is no role with this id in your municipality.")]})
+            raise ValidationError({"role": [NO_ROLE_IN_MUNICIPALITY]})
         override = ladder_override_grant(actor=self.actor, seeker=seeker, role=role,
                                          reason=serializer.validated_data["reason"])
         return Response(LadderOverrideSerializer(override).data, status=status.HTTP_201_CREATED)

@@ -76,7 +76,7 @@ TRANSITION_RESPONSES = {
         ),
         parameters=[OpenApiParameter(
             "skill", int, many=True, explode=True,
-            description=_("Skill ids (from /api/v1/skills/); roles asking for any of them."),
+            description=RoleFilter.base_filters["skill"].extra["help_text"],
         )],
         examples=[ROLE_LIST_EXAMPLE],
     ),

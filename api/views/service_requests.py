@@ -4,10 +4,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
-from rest_framework.exceptions import Throttled
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
+from api.exceptions import Throttled
 from api.serializers.service_requests import ServiceRequestSerializer, ServiceRequestWriteSerializer
 from api.views.base import ActorMixin
 from marketplace.choices import OrganisationKind

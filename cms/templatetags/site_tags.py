@@ -11,7 +11,7 @@ from cms.site_settings import SiteSettings
 from marketplace import geo
 from marketplace.choices import PHYSICAL_LABELS, SUPPORT_LABELS, WEEKDAY_LABELS
 from marketplace.constants import Physical, Support, Weekday
-from marketplace.formatting import readable_when
+from marketplace.formatting import readable_date, readable_when
 
 register = template.Library()
 
@@ -125,3 +125,4 @@ def public_distance(role) -> str:
 
 
 register.filter("readable_when", readable_when)
+register.filter("readable_date", readable_date)

@@ -33,9 +33,17 @@ from cms.viewsets.scoping import (
     admin_formfield,
     scope_to_tenant,
 )
-from marketplace.constants import LONG_TEXT_MAX_LENGTH
+from marketplace.constants import (
+    ALLOWANCE_MAX_DIGITS,
+    LONG_TEXT_MAX_LENGTH,
+    ROLE_HOURS_MAX,
+    ROLE_HOURS_MIN,
+    ROLE_PLACES_MAX,
+    ROLE_PLACES_MIN,
+)
 from marketplace.exceptions import DomainError
-from marketplace.form_fields import DateInput, money, weekdays_field, whole_number
+from marketplace.form_fields import DateInput, HoursRangeMixin, money, weekdays_field, whole_number
+from marketplace.messages import WAGE_OR_ALLOWANCE
 from marketplace.models import ServiceCategory, ServiceRequest, ServiceRequestStatus
 from marketplace.selectors.service_requests import service_request_with_history
 from marketplace.services.service_requests import (
@@ -45,7 +53,7 @@ from marketplace.services.service_requests import (
     service_request_set_status,
 )
 from marketplace.timing_notes import weekdays_named_in
-from marketplace.workflows_service_requests import allowed_targets, can_transition
+from marketplace.workflows.service_requests import SERVICE_REQUEST_WORKFLOW, manual_targets
 
 
 class StatusForm(forms.Form):
@@ -58,11 +66,11 @@ class StatusForm(forms.Form):
     def __init__(self, *args, current_status: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
-            (value, ServiceRequestStatus(value).label) for value in allowed_targets(current_status, manual_only=True)
+            (value, ServiceRequestStatus(value).label) for value in manual_targets(current_status)
         ]
 
 
-class RolePlanForm(forms.Form):
+class RolePlanForm(HoursRangeMixin, forms.Form):
     """The shape of the buurtdienst roles to publish for one request."""
 
     title = forms.CharField(label=_("Title of the role"), max_length=150)
@@ -70,26 +78,23 @@ class RolePlanForm(forms.Form):
         label=_("Description"), max_length=LONG_TEXT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("This text is public. Leave out the requester's name and street."),
     )
-    hours_min = whole_number(_("Minimum hours per week"), min_value=1, max_value=40)
-    hours_max = whole_number(_("Maximum hours per week"), min_value=1, max_value=40)
+    hours_min = whole_number(_("Minimum hours per week"), min_value=ROLE_HOURS_MIN, max_value=ROLE_HOURS_MAX)
+    hours_max = whole_number(_("Maximum hours per week"), min_value=ROLE_HOURS_MIN, max_value=ROLE_HOURS_MAX)
     weekdays = weekdays_field(_("Weekdays"))
     count = whole_number(
         _("Number of roles"), min_value=1, max_value=MAX_ROLES_PER_PLAN, initial=1,
         help_text=_("For example two roles when the work is split between two people."),
     )
-    places = whole_number(_("Places per role"), min_value=1, max_value=20, initial=1)
+    places = whole_number(_("Places per role"), min_value=ROLE_PLACES_MIN, max_value=ROLE_PLACES_MAX, initial=1)
     start_date = forms.DateField(label=_("Start date"), required=False, widget=DateInput())
     end_date = forms.DateField(label=_("End date"), required=False, widget=DateInput())
-    volunteer_allowance = money(_("Volunteer allowance per month (EUR)"), max_digits=7)
-    hourly_wage = money(_("Hourly wage (EUR)"), min_value=Decimal("0.01"),
-                        help_text=_("Give a wage or an allowance, not both."))
+    volunteer_allowance = money(_("Volunteer allowance per month (EUR)"), max_digits=ALLOWANCE_MAX_DIGITS)
+    hourly_wage = money(_("Hourly wage (EUR)"), min_value=Decimal("0.01"), help_text=WAGE_OR_ALLOWANCE)
 
     def clean(self):
         cleaned = super().clean()
-        if (cleaned.get("hours_min") or 0) > (cleaned.get("hours_max") or 40):
-            self.add_error("hours_max", _("The maximum must be at least the minimum."))
         if cleaned.get("hourly_wage") and cleaned.get("volunteer_allowance"):
-            self.add_error("hourly_wage", _("Give a wage or an allowance, not both."))
+            self.add_error("hourly_wage", WAGE_OR_ALLOWANCE)
         return cleaned
 
     @classmethod
@@ -101,7 +106,7 @@ class RolePlanForm(forms.Form):
         initial = {
             "title": f"{service_request.category.name_nl} in {service_request.city or service_request.municipality}",
             "description": service_request.description,
-            "hours_min": min(hours, 40), "hours_max": min(hours, 40),
+            "hours_min": min(hours, ROLE_HOURS_MAX), "hours_max": min(hours, ROLE_HOURS_MAX),
             "start_date": service_request.preferred_date,
         }
         if weekdays:
@@ -195,7 +200,7 @@ class ServiceRequestPlanView(ServiceRequestActionView):
 
     def _not_plannable(self, request):
         """Back to the request, saying why, before staff fill in a whole form that the workflow would refuse."""
-        if can_transition(self.object.status, ServiceRequestStatus.PLANNED):
+        if SERVICE_REQUEST_WORKFLOW.allowed(self.object.status, ServiceRequestStatus.PLANNED):
             return None
         messages.error(request, _("Only a request that is being assessed can be planned as roles. Change its "
                                   "status first."))
@@ -248,10 +253,10 @@ class ServiceRequestInspectView(ScopedInspectView):
         buttons = []
         if not policy_registry.get_by_type(ServiceRequest).user_has_permission(self.request.user, "change"):
             return buttons
-        if allowed_targets(self.object.status, manual_only=True):
+        if manual_targets(self.object.status):
             buttons.append(Button(_("Change status"), url=reverse(self.status_url_name, args=[self.object.pk]),
                                   icon_name="resubmit", priority=10))
-        if can_transition(self.object.status, ServiceRequestStatus.PLANNED):
+        if SERVICE_REQUEST_WORKFLOW.allowed(self.object.status, ServiceRequestStatus.PLANNED):
             buttons.append(Button(_("Plan as roles"), url=reverse(self.plan_url_name, args=[self.object.pk]),
                                   icon_name="plus", priority=20, classname="button-primary"))
         return buttons

@@ -2,7 +2,8 @@
 
 Rules about hours: a task takes more than 0 hours and no more than the job's own weekly hours
 (``JobSpec.hours_per_week``, one position); its hours fit in its windows (days x window
-length); and all tasks together fit in the team's hours (staff count x weekly hours).
+length); and all tasks together fit in the team's hours (staff count x weekly hours). A task's hours are
+its total for the week, and a task goes whole into one carved role, so one person must be able to do them.
 """
 
 from decimal import Decimal

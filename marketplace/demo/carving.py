@@ -17,16 +17,9 @@ from marketplace.constants import Physical, flags_from_names
 from marketplace.demo import content
 from marketplace.demo.content import days
 from marketplace.models import Caseworker, JobAnalysis, Organisation, Role, Skill
-from marketplace.services.carving import (
-    BundleParameters,
-    ProposalChoice,
-    TaskSkillInput,
-    bundle_accept,
-    bundle_propose,
-    carved_role_publish,
-    job_analysis_create,
-    task_create,
-)
+from marketplace.services.bundles import BundleParameters, bundle_accept, bundle_propose
+from marketplace.services.carved_roles import ProposalChoice, carved_role_publish
+from marketplace.services.job_analyses import TaskSkillInput, job_analysis_create, task_create
 
 BUNDLE_TITLE = "Stapelbaan winkel en hotel: vullen, afruimen en buitenwerk"
 BUNDLE_WAGE = content.WAGE

@@ -26,6 +26,7 @@ from marketplace.choices import MembershipRole, OrganisationKind
 from marketplace.demo import content, people, taxonomy
 from marketplace.demo.bulk import build_role, insert_roles, insert_seekers
 from marketplace.demo.carving import load_carving_demo
+from marketplace.demo.plans import load_plans_demo
 from marketplace.models import (
     Caseworker,
     JobSeeker,
@@ -48,7 +49,7 @@ DEMO_SEEKER_AREA = "7414"
 CASEWORKER_PERMISSIONS = {
     "view_add_change": ("jobseeker", "seekerskill", "ladderstep", "seekerburden", "role", "roleskill",
                         "organisation", "membership", "application", "placement", "retentioncheckpoint",
-                        "servicerequest", "skill", "skillcategory"),
+                        "servicerequest", "skill", "skillcategory", "plan", "assessment", "draagkrachtpicture"),
     "view": ("municipality", "postcodearea", "caseworker", "applicationevent", "servicecategory",
              "servicerequeststatuschange"),
 }
@@ -147,6 +148,7 @@ class _DemoLoader:
         self._roles()
         load_carving_demo(municipality=self.municipalities[content.HAVENSTAD])
         self._seekers()
+        load_plans_demo(caseworker_user=self.users["klantmanager"], seeker_user=self.users["werkzoekende"])
 
     def _create_missing(self, label: str | None, model, wanted: dict, existing: dict) -> dict:
         missing = [obj for key, obj in wanted.items() if key not in existing]

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from marketplace.choices import OrganisationKind, RoleKind, RoleStatus
+from marketplace.constants import ROLE_HOURS_MAX, ROLE_HOURS_MIN
 from marketplace.demo import content, people
 from marketplace.demo.bulk import BATCH_SIZE, build_role, insert_roles, insert_seekers
 from marketplace.models import Municipality, Organisation, Skill, SkillCategory
@@ -130,8 +131,8 @@ def _role(rng: Random, organisations: dict[str, list[Organisation]], places, now
     kind = OrganisationKind.ASSOCIATION if spec.kind in ASSOCIATION_ROLE_KINDS else OrganisationKind.EMPLOYER
     organisation = rng.choice(organisations[kind])
     shift = rng.randint(-2, 4)
-    hours_min = min(40, max(1, spec.hours[0] + shift))
-    hours_max = min(40, max(hours_min, spec.hours[1] + shift))
+    hours_min = min(ROLE_HOURS_MAX, max(ROLE_HOURS_MIN, spec.hours[0] + shift))
+    hours_max = min(ROLE_HOURS_MAX, max(hours_min, spec.hours[1] + shift))
     weekdays = spec.weekdays
     if rng.random() < 0.3:
         weekdays = content.days(" ".join(rng.sample(("ma", "di", "wo", "do", "vr", "za"), rng.randint(2, 5))))

@@ -1,7 +1,10 @@
 from marketplace.models.applications import Application
+from marketplace.models.assessments import Assessment, LifeDomain
 from marketplace.models.carving import JobAnalysis, Task, TaskComplexity, TaskSkill
+from marketplace.models.draagkracht import DraagkrachtPicture
 from marketplace.models.matching import LadderOverride, MatchRound
 from marketplace.models.notifications import Notification, NotificationKind, NotificationStatus
+from marketplace.models.plans import Plan, PlanAction, PlanEvent
 from marketplace.models.roles import Role, RoleSkill
 from marketplace.models.seekers import JobSeeker, LadderStep, SeekerBurden, SeekerSkill, SensitiveAccessLog
 from marketplace.models.service_requests import (
@@ -16,11 +19,14 @@ from marketplace.models.tenancy import Caseworker, Membership, Municipality, Org
 
 __all__ = [
     "Application",
+    "Assessment",
     "Caseworker",
+    "DraagkrachtPicture",
     "JobAnalysis",
     "JobSeeker",
     "LadderOverride",
     "LadderStep",
+    "LifeDomain",
     "MatchRound",
     "Membership",
     "Municipality",
@@ -28,6 +34,9 @@ __all__ = [
     "NotificationKind",
     "NotificationStatus",
     "Organisation",
+    "Plan",
+    "PlanAction",
+    "PlanEvent",
     "PostcodeArea",
     "Role",
     "RoleSkill",

@@ -10,13 +10,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from marketplace.application_workflow import INTRODUCED_STATUSES, SEATED_STATUSES, ActorKind
 from marketplace.choices import SUPPORT_LABELS, ApplicationStatus
-from marketplace.constants import NOTE_MAX_LENGTH, Support
+from marketplace.constants import NOTE_MAX_LENGTH, PLACEMENT_HOURS_MAX, PLACEMENT_HOURS_MIN, WAGE_MAX_DIGITS, Support
 from marketplace.fields import BoundedTextField, FlagsField
 from marketplace.models.roles import Role
 from marketplace.models.seekers import JobSeeker, SeekerSkill
 from marketplace.validators import validate_plausible_date
+from marketplace.workflows.applications import INTRODUCED_STATUSES, SEATED_STATUSES
+from marketplace.workflows.base import ActorKind
 
 STATUS_VALUES = [choice for choice, _label in ApplicationStatus.choices]
 RETENTION_MONTHS = (1, 3, 6, 12)
@@ -62,16 +63,9 @@ class ApplicationQuerySet(models.QuerySet):
     def for_role(self, role):
         return self.filter(role=role)
 
-    def in_statuses(self, statuses):
-        return self.filter(status__in=statuses)
-
     def seated(self):
         """Applications holding one of their role's places (in trial or placed)."""
         return self.filter(seat__isnull=False)
-
-    def shown_to_employers(self):
-        """Applications an employer may know of: the seeker allows an anonymous card, or was introduced."""
-        return self.filter(models.Q(seeker__card_visible=True) | models.Q(introduced_at__isnull=False))
 
     def with_relations(self):
         """Everything an application payload shows, in a constant number of queries."""
@@ -184,7 +178,7 @@ class Placement(models.Model):
                                        verbose_name=_("application"))
     start_date = models.DateField(_("start date"), validators=[validate_plausible_date])
     hours_per_week = models.PositiveSmallIntegerField(_("hours per week"))
-    hourly_wage = models.DecimalField(_("hourly wage (EUR)"), max_digits=6, decimal_places=2, null=True,
+    hourly_wage = models.DecimalField(_("hourly wage (EUR)"), max_digits=WAGE_MAX_DIGITS, decimal_places=2, null=True,
                                       blank=True, help_text=_("Empty for unpaid work such as volunteering."))
     support = FlagsField(_("support"), flag_type=Support, labels=SUPPORT_LABELS, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True, validators=[validate_plausible_date])
@@ -196,8 +190,10 @@ class Placement(models.Model):
         verbose_name_plural = _("placements")
         ordering = ["-start_date", "-id"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(hours_per_week__gte=1, hours_per_week__lte=40),
-                                   name="placement_hours_1_to_40"),
+            models.CheckConstraint(
+                condition=models.Q(hours_per_week__gte=PLACEMENT_HOURS_MIN, hours_per_week__lte=PLACEMENT_HOURS_MAX),
+                name="placement_hours_1_to_40",
+            ),
             models.CheckConstraint(condition=models.Q(hourly_wage__isnull=True) | models.Q(hourly_wage__gt=0),
                                    name="placement_wage_positive"),
             models.CheckConstraint(

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.choices import PHYSICAL_LABELS, WEEKDAY_LABELS, LanguageLevelChoice, SkillLevelChoice
 from marketplace.constants import Physical, Weekday
 from marketplace.fields import FlagsField
-from marketplace.models.skills import Skill
+from marketplace.models.skills import Skill, skill_level_check
 from marketplace.models.tenancy import Address, Municipality, Organisation
 from marketplace.validators import validate_title
 
@@ -145,7 +145,7 @@ class TaskSkill(models.Model):
         ordering = ["skill__name_nl"]
         constraints = [
             models.UniqueConstraint(fields=["task", "skill"], name="task_skill_unique"),
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=3), name="task_skill_level_1_3"),
+            skill_level_check("task_skill_level_1_3"),
         ]
 
     def __str__(self):

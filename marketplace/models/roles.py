@@ -18,9 +18,18 @@ from marketplace.choices import (
     RungChoice,
     SkillLevelChoice,
 )
-from marketplace.constants import LONG_TEXT_MAX_LENGTH, Physical, Support, Weekday
+from marketplace.constants import (
+    ALLOWANCE_MAX_DIGITS,
+    LONG_TEXT_MAX_LENGTH,
+    ROLE_HOURS_MAX,
+    ROLE_HOURS_MIN,
+    WAGE_MAX_DIGITS,
+    Physical,
+    Support,
+    Weekday,
+)
 from marketplace.fields import BoundedTextField, FlagsField
-from marketplace.models.skills import Skill
+from marketplace.models.skills import Skill, skill_level_check
 from marketplace.models.tenancy import Address, Municipality, Organisation
 from marketplace.validators import validate_plausible_date, validate_title
 
@@ -166,10 +175,11 @@ class Role(Address):
         _("target ladder rung"), choices=RungChoice.choices, default=RungChoice.PAID_WORK_WITH_SUPPORT
     )
     places = models.PositiveSmallIntegerField(_("places"), default=1)
-    hourly_wage = models.DecimalField(_("hourly wage (EUR)"), max_digits=6, decimal_places=2, null=True,
+    hourly_wage = models.DecimalField(_("hourly wage (EUR)"), max_digits=WAGE_MAX_DIGITS, decimal_places=2, null=True,
                                       blank=True)
     volunteer_allowance = models.DecimalField(
-        _("volunteer allowance per month (EUR)"), max_digits=7, decimal_places=2, null=True, blank=True
+        _("volunteer allowance per month (EUR)"), max_digits=ALLOWANCE_MAX_DIGITS, decimal_places=2, null=True,
+        blank=True,
     )
     status = models.CharField(_("status"), max_length=10, choices=RoleStatus.choices, default=RoleStatus.DRAFT)
     service_request = models.ForeignKey(
@@ -206,7 +216,7 @@ class Role(Address):
         constraints = [
             models.CheckConstraint(condition=models.Q(hours_min__lte=models.F("hours_max")),
                                    name="role_hours_min_le_max"),
-            models.CheckConstraint(condition=models.Q(hours_min__gte=1, hours_max__lte=40),
+            models.CheckConstraint(condition=models.Q(hours_min__gte=ROLE_HOURS_MIN, hours_max__lte=ROLE_HOURS_MAX),
                                    name="role_hours_1_to_40"),
             models.CheckConstraint(condition=models.Q(places__gte=1), name="role_places_at_least_1"),
             models.CheckConstraint(condition=models.Q(target_rung__gte=1, target_rung__lte=6),
@@ -255,7 +265,7 @@ class RoleSkill(models.Model):
         ordering = ["-required", "skill__name_nl"]
         constraints = [
             models.UniqueConstraint(fields=["role", "skill"], name="role_skill_unique"),
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=3), name="role_skill_level_1_3"),
+            skill_level_check("role_skill_level_1_3"),
         ]
 
     def __str__(self):

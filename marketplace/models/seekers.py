@@ -13,9 +13,17 @@ from marketplace.choices import (
     SeekerStatus,
     SkillLevelChoice,
 )
-from marketplace.constants import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH, Physical, Support, Weekday
+from marketplace.constants import (
+    NOTE_MAX_LENGTH,
+    SEEKER_HOURS_MAX,
+    TEXT_MAX_LENGTH,
+    TRAVEL_KM_DEFAULT,
+    Physical,
+    Support,
+    Weekday,
+)
 from marketplace.fields import BoundedTextField, FlagsField
-from marketplace.models.skills import Skill, SkillCategory
+from marketplace.models.skills import Skill, SkillCategory, skill_level_check
 from marketplace.models.tenancy import Caseworker, Municipality
 from marketplace.validators import validate_date_of_birth, validate_plausible_date, validate_title
 
@@ -69,7 +77,7 @@ class JobSeeker(models.Model):
     home_postcode = models.CharField(_("home postcode"), max_length=7, blank=True)
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
-    max_travel_km = models.PositiveSmallIntegerField(_("maximum travel distance (km)"), default=10)
+    max_travel_km = models.PositiveSmallIntegerField(_("maximum travel distance (km)"), default=TRAVEL_KM_DEFAULT)
     hours_min = models.PositiveSmallIntegerField(_("minimum hours per week"), null=True, blank=True)
     hours_max = models.PositiveSmallIntegerField(_("maximum hours per week"), null=True, blank=True)
     weekdays = FlagsField(_("available weekdays"), flag_type=Weekday, labels=WEEKDAY_LABELS, blank=True)
@@ -119,7 +127,7 @@ class JobSeeker(models.Model):
                 | models.Q(hours_min__lte=models.F("hours_max")),
                 name="seeker_hours_min_le_max",
             ),
-            models.CheckConstraint(condition=models.Q(hours_max__lte=60), name="seeker_hours_max_60"),
+            models.CheckConstraint(condition=models.Q(hours_max__lte=SEEKER_HOURS_MAX), name="seeker_hours_max_60"),
             models.CheckConstraint(condition=models.Q(language_level__lte=6), name="seeker_language_level_range"),
             models.CheckConstraint(condition=models.Q(weekdays__lte=127), name="seeker_weekdays_bits"),
         ]
@@ -145,7 +153,7 @@ class SeekerSkill(models.Model):
         verbose_name_plural = _("skills of job seekers")
         constraints = [
             models.UniqueConstraint(fields=["seeker", "skill"], name="seeker_skill_unique"),
-            models.CheckConstraint(condition=models.Q(level__gte=1, level__lte=3), name="seeker_skill_level_1_3"),
+            skill_level_check("seeker_skill_level_1_3"),
         ]
 
     def __str__(self):

@@ -8,24 +8,17 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.choices import ServiceRequestStatus
 from marketplace.constants import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 from marketplace.fields import BoundedTextField
+from marketplace.models.skills import NamedInTwoLanguages
 from marketplace.models.tenancy import Address, Municipality, Organisation
 from marketplace.validators import validate_no_nul, validate_plausible_date, validate_title
 
 DESCRIPTION_MAX_LENGTH = TEXT_MAX_LENGTH
 REASON_MAX_LENGTH = NOTE_MAX_LENGTH
-
-
-class ServiceRequestStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    TRIAGED = "triaged", _("Being assessed")
-    PLANNED = "planned", _("Planned")
-    DONE = "done", _("Done")
-    REJECTED = "rejected", _("Rejected")
 
 
 class ServiceFrequency(models.TextChoices):
@@ -40,7 +33,7 @@ def new_status_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class ServiceCategory(models.Model):
+class ServiceCategory(NamedInTwoLanguages):
     """A kind of neighbourhood service the municipality offers (green maintenance, odd jobs...)."""
 
     slug = models.SlugField(_("code"), max_length=50, unique=True)
@@ -57,13 +50,6 @@ class ServiceCategory(models.Model):
         verbose_name = _("service category")
         verbose_name_plural = _("service categories")
         ordering = ["sort_order", "name_nl"]
-
-    def __str__(self):
-        return self.name
-
-    @property
-    def name(self) -> str:
-        return self.name_en if (get_language() or "nl").startswith("en") else self.name_nl
 
 
 class ServiceRequestQuerySet(models.QuerySet):
@@ -154,10 +140,6 @@ class ServiceRequest(Address):
     @property
     def requester_display(self) -> str:
         return self.organisation.name if self.organisation_id else self.requester_name
-
-    @property
-    def postcode_digits(self) -> str:
-        return (self.postcode or "")[:4]
 
 
 class ServiceRequestStatusChange(models.Model):

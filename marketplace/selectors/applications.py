@@ -11,17 +11,11 @@ from operator import or_
 from django.db.models import Max, Q
 
 from marketplace.access import Actor
-from marketplace.application_workflow import (
-    ACTION_TARGETS,
-    BEFORE_INTRODUCTION,
-    CASEWORKER,
-    EMPLOYER,
-    SEEKER,
-    allowed_actor_kinds,
-)
 from marketplace.choices import ApplicationStatus, RoleStatus, SeekerStatus
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application, ApplicationEvent, ApplicationQuerySet
+from marketplace.workflows.applications import ACTION_TARGETS, APPLICATION_WORKFLOW, BEFORE_INTRODUCTION
+from marketplace.workflows.base import CASEWORKER, EMPLOYER, SEEKER
 
 
 def next_candidate_numbers(role_ids) -> dict[int, int]:
@@ -113,7 +107,7 @@ def application_available_actions(*, actor: Actor, application: Application) -> 
     if SEEKER in kinds and application.status in BEFORE_INTRODUCTION and application.seeker_consented_at is None:
         actions.append("consent")
     for action, target in ACTION_TARGETS.items():
-        if not allowed_actor_kinds(application.status, target) & kinds:
+        if not APPLICATION_WORKFLOW.actor_kinds(application.status, target) & kinds:
             continue
         if target == ApplicationStatus.INTRODUCED and not application_has_consent(application):
             continue

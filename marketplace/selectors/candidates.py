@@ -26,7 +26,6 @@ from django.utils.translation import get_language
 
 from marketplace import geo
 from marketplace.access import Actor
-from marketplace.application_workflow import CASEWORKER, SEEKER
 from marketplace.constants import LanguageLevel
 from marketplace.matching.reasons import EMPLOYER as FOR_EMPLOYER
 from marketplace.matching.reasons import EXCLUSION_CODES, Reason, reason
@@ -34,6 +33,7 @@ from marketplace.matching.reasons import SEEKER as FOR_SEEKER
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application
 from marketplace.selectors.applications import actor_kinds_for
+from marketplace.workflows.base import CASEWORKER, SEEKER
 
 #: The reason codes an employer reads: what the person offers for the work. Left out are "ladder" (it
 #: names the rung) and "distance" (an exact figure), which becomes ``DISTANCE_BAND_CODE``.
@@ -154,11 +154,6 @@ def candidate_card(*, seeker: JobSeeker, role: Role, for_employer: bool, reasons
         reasons=tuple(shown),
         for_employer=for_employer,
     )
-
-
-def is_insider(*, actor: Actor, application: Application) -> bool:
-    """Whether ``actor`` reads ``application`` as the job seeker or a caseworker (everyone else as an employer)."""
-    return bool({SEEKER, CASEWORKER} & set(actor_kinds_for(actor=actor, application=application)))
 
 
 def application_card(*, actor: Actor, application: Application) -> CandidateCard:

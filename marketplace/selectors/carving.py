@@ -11,11 +11,17 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import get_language
 
 from marketplace.access import Actor
+from marketplace.carving import Message
 from marketplace.choices import OrganisationKind
 from marketplace.constants import LanguageLevel
 from marketplace.exceptions import NotYourOrganisation
 from marketplace.models import JobAnalysis, Organisation, Role, RoleSkill, Skill, Task
 from marketplace.models.carving import JobAnalysisQuerySet
+
+
+def message_text(message: Message) -> str:
+    """A message of the carving logic, in the language of the request."""
+    return message.text(get_language() or "nl")
 
 
 def _caseworker_municipality(actor: Actor):
@@ -161,7 +167,6 @@ class ProposalView:
 
 def proposal_views(proposals, *, tasks: dict, organisations: dict | None = None) -> list[ProposalView]:
     """``tasks`` maps task id to ``Task``; ``organisations`` (for bundles) organisation id to ``Organisation``."""
-    language = get_language() or "nl"
     skill_ids = {skill_id for proposal in proposals for skill_id in proposal.required_skills}
     skills = Skill.objects.in_bulk(skill_ids)
     views = []
@@ -175,6 +180,6 @@ def proposal_views(proposals, *, tasks: dict, organisations: dict | None = None)
             extra["legs"] = [(leg, tasks[leg.from_task_id], tasks[leg.to_task_id]) for leg in proposal.legs]
         views.append(ProposalView(
             index=index, proposal=proposal, tasks=[tasks[task_id] for task_id in proposal.task_ids], skills=required,
-            hints=[hint.text(language) for hint in proposal.support_hints], **extra,
+            hints=[message_text(hint) for hint in proposal.support_hints], **extra,
         ))
     return views

@@ -30,7 +30,6 @@ from django.utils.translation import gettext as _
 
 from marketplace import matching as engine
 from marketplace.access import Actor
-from marketplace.application_workflow import CASEWORKER, EMPLOYER
 from marketplace.exceptions import NotYourOrganisation
 from marketplace.matching.reasons import SEEKER
 from marketplace.matching.reasons import reason as engine_reason
@@ -45,6 +44,7 @@ from marketplace.selectors.matching_data import (
     seeker_set,
     skill_index,
 )
+from marketplace.workflows.base import CASEWORKER, EMPLOYER
 
 
 class Reason(TypedDict):
@@ -85,10 +85,12 @@ def _one_seeker(seeker: JobSeeker):
     return JobSeeker.objects.filter(pk=seeker.pk)
 
 
-def roles_for_seeker(*, seeker: JobSeeker, k: int = 20) -> list[RoleMatch]:
+def roles_for_seeker(*, seeker: JobSeeker, k: int = 20, audience: str = SEEKER) -> list[RoleMatch]:
     """The k best published roles of the seeker's municipality for ``seeker``, best first.
 
-    Empty when the seeker cannot be matched at all; ``seeker_match_problems`` says why.
+    Empty when the seeker cannot be matched at all; ``seeker_match_problems`` says why. The reasons
+    address the job seeker ("je") unless ``audience`` is ``reasons.EMPLOYER``: staff reading about
+    the person as a candidate.
     """
     if k < 1:
         return []
@@ -104,21 +106,25 @@ def roles_for_seeker(*, seeker: JobSeeker, k: int = 20) -> list[RoleMatch]:
     )
     found = Role.objects.select_related("organisation", "municipality").in_bulk([m.role_id for m in matches])
     return [
-        RoleMatch(role=found[m.role_id], score=m.score, reasons=as_reasons(m.reasons), distance_km=_distance(m))
+        RoleMatch(role=found[m.role_id], score=m.score, reasons=as_reasons(m.reasons, audience),
+                  distance_km=_distance(m))
         for m in matches
         if m.role_id in found
     ]
 
 
-def seeker_match_problems(*, seeker: JobSeeker) -> list[Reason]:
-    """What in the seeker's profile stops or weakens matching: not active, no home location, no hours, no skills."""
+def seeker_match_problems(*, seeker: JobSeeker, audience: str = SEEKER) -> list[Reason]:
+    """What in the seeker's profile stops or weakens matching: not active, no home location, no hours, no skills.
+
+    Worded for ``audience`` as in ``roles_for_seeker``.
+    """
     seekers = seeker_set(_one_seeker(seeker), skill_index())
     if not len(seekers):
         return []
     problems = list(engine.seeker_blockers(seekers, seeker.pk))
     if not seekers.skill_levels[:, 0].any():
         problems.append(engine_reason("no_skills"))
-    return as_reasons(problems)
+    return as_reasons(problems, audience)
 
 
 def employer_weights(weights: engine.Weights) -> engine.Weights:
@@ -178,8 +184,11 @@ def candidates_for_role(*, role: Role, actor: Actor, k: int = 20) -> list[Candid
     ]
 
 
-def why_not(*, seeker: JobSeeker, role: Role) -> list[Reason]:
-    """Every hard rule that keeps ``seeker`` and ``role`` apart; empty when they can be matched."""
+def why_not(*, seeker: JobSeeker, role: Role, audience: str = SEEKER) -> list[Reason]:
+    """Every hard rule that keeps ``seeker`` and ``role`` apart; empty when they can be matched.
+
+    Worded for ``audience`` as in ``roles_for_seeker``.
+    """
     if role.municipality_id != seeker.municipality_id:
         return [{"code": "other_municipality", "text": _("This work is in another municipality"), "fits": False}]
     skills = skill_index()
@@ -191,7 +200,7 @@ def why_not(*, seeker: JobSeeker, role: Role) -> list[Reason]:
         seekers, roles, seeker.pk, role.pk, municipality_weights(role.municipality_id),
         overrides=rung_overrides(seekers=seekers_qs, roles=roles_qs),
     )
-    return as_reasons(result.exclusions)
+    return as_reasons(result.exclusions, audience)
 
 
 def seeker_for_candidate_ref(*, actor: Actor, role: Role, candidate_ref: str) -> JobSeeker | None:

@@ -19,10 +19,10 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from marketplace import geo
-from marketplace.application_workflow import SEATED_STATUSES
 from marketplace.choices import RoleStatus, SeekerStatus
 from marketplace.matching import RoleSet, RungOverrides, SeekerSet, SkillIndex, Weights
 from marketplace.models import Application, LadderOverride, Municipality, RoleSkill, SeekerSkill, Skill
+from marketplace.workflows.applications import SEATED_STATUSES
 
 logger = logging.getLogger(__name__)
 

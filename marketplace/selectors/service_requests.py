@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from marketplace.access import Actor, actor_for
+from marketplace.access import Actor
 from marketplace.choices import OrganisationKind
 from marketplace.models import Role, ServiceCategory, ServiceRequest, ServiceRequestStatusChange
 from marketplace.models.service_requests import ServiceRequestQuerySet
@@ -16,17 +16,6 @@ def service_request_list_of_requester(*, actor: Actor) -> ServiceRequestQuerySet
     """The requests of the associations the actor acts for; nothing for anyone else."""
     association_ids = actor.organisation_ids_of_kind(OrganisationKind.ASSOCIATION)
     return ServiceRequest.objects.of_organisations(association_ids).with_relations()
-
-
-def service_request_list_for_staff(*, user) -> ServiceRequestQuerySet:
-    """What municipal staff triage: their municipality's requests; superusers see every municipality."""
-    requests = ServiceRequest.objects.with_relations()
-    if getattr(user, "is_superuser", False):
-        return requests
-    actor = actor_for(user)
-    if not actor.is_caseworker:
-        return requests.none()
-    return requests.for_municipality(actor.caseworker.municipality)
 
 
 def service_request_with_history(requests: ServiceRequestQuerySet) -> ServiceRequestQuerySet:

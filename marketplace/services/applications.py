@@ -1,6 +1,6 @@
 """Writes of applications: every status change goes through ``application_transition`` and the table.
 
-The transitions table (marketplace/application_workflow.py) says which moves exist and who may make
+The transitions table (marketplace/workflows/applications.py) says which moves exist and who may make
 them; this module checks it, records each move on the timeline, and does what a move implies:
 an introduction needs the seeker's consent, a trial or placement takes one of the role's places
 (never more than the role has), a placement gets its terms and retention checkpoints, and the
@@ -23,18 +23,8 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import Actor, actor_for
-from marketplace.application_workflow import (
-    BEFORE_INTRODUCTION,
-    CASEWORKER,
-    EMPLOYER,
-    SEATED_STATUSES,
-    SEEKER,
-    ActorKind,
-    allowed_actor_kinds,
-    move_exists,
-)
 from marketplace.choices import ApplicationStatus, RoleStatus, SeekerStatus
-from marketplace.constants import NOTE_MAX_LENGTH, Support
+from marketplace.constants import NOTE_MAX_LENGTH, PLACEMENT_HOURS_MAX, PLACEMENT_HOURS_MIN, Support
 from marketplace.exceptions import (
     ApplicationExists,
     ConsentRequired,
@@ -45,6 +35,7 @@ from marketplace.exceptions import (
     TooManyInvitations,
     TransitionNotAllowed,
 )
+from marketplace.messages import SEEKER_NOT_INVITABLE, WAGE_NOT_POSITIVE, hours_between, role_hours
 from marketplace.minimum_wage import FIRST_DAY, MinimumWageUnknown, minimum_hourly_wage
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import (
@@ -65,13 +56,14 @@ from marketplace.selectors.applications import (
 )
 from marketplace.services.notifications import notifications_record_for_application
 from marketplace.validators import validate_plausible_date
-from marketplace.workflows import role_transition_allowed
+from marketplace.workflows.applications import APPLICATION_WORKFLOW, BEFORE_INTRODUCTION, SEATED_STATUSES
+from marketplace.workflows.base import CASEWORKER, EMPLOYER, SEEKER, SYSTEM
+from marketplace.workflows.roles import ROLE_WORKFLOW
 
 S = ApplicationStatus
 # An invited card's number is kept when it lies within this many numbers of the first free one
 # (a page shows far fewer cards), so a crafted number cannot push a role's numbers out of range.
 CANDIDATE_NUMBERS_AHEAD = 100
-PLACEMENT_HOURS_MIN, PLACEMENT_HOURS_MAX = 1, 40
 # Moves that take a candidate further into a role: only while the role is open.
 FORWARD_STATUSES = frozenset({S.INTERESTED, S.PROPOSED, S.INTRODUCED, S.TRIAL})
 OPEN_ROLE_STATUSES = frozenset({RoleStatus.PUBLISHED, RoleStatus.FILLED})
@@ -119,41 +111,12 @@ def _not_found(actor: Actor) -> Exception:
     return NotYourOrganisation() if actor.memberships else NotYourMunicipality()
 
 
-def _status_label(status: str) -> str:
-    try:
-        return str(S(status).label).lower()
-    except ValueError:
-        return str(status)
-
-
-def _actor_kind_for_move(application: Application, to_status: str, kinds) -> str:
-    """The capacity in which one of ``kinds`` makes this move, or a TransitionNotAllowed saying why not."""
-    current = application.status
-    if not move_exists(current, to_status):
-        raise TransitionNotAllowed(
-            _("An application that is %(current)s cannot become %(target)s.")
-            % {"current": _status_label(current), "target": _status_label(to_status)}
-        )
-    for kind in kinds:
-        if kind in allowed_actor_kinds(current, to_status):
-            return kind
-    raise TransitionNotAllowed(
-        _("As %(kind)s you cannot move an application from %(current)s to %(target)s.")
-        % {"kind": str(ActorKind(kinds[0]).label).lower(), "current": _status_label(current),
-           "target": _status_label(to_status)}
-    )
-
-
 def _check_role_open(role: Role, to_status: str) -> None:
     if to_status in FORWARD_STATUSES and role.status not in OPEN_ROLE_STATUSES:
         raise TransitionNotAllowed(
-            _("This role is %(status)s; it takes no candidates now.") % {"status": _status_label_role(role)},
+            _("This role is %(status)s; it takes no candidates now.") % {"status": ROLE_WORKFLOW.label(role.status)},
             field="role",
         )
-
-
-def _status_label_role(role: Role) -> str:
-    return str(RoleStatus(role.status).label).lower()
 
 
 def _clean_note(note: str, *, field: str = "note") -> str:
@@ -171,8 +134,7 @@ def _hours_outside(hours: int, role: Role, seeker: JobSeeker) -> dict:
     """Hours the role or the seeker's availability does not allow."""
     errors = []
     if not role.hours_min <= hours <= role.hours_max:
-        errors.append(_("This role is for %(min)d to %(max)d hours a week.")
-                      % {"min": role.hours_min, "max": role.hours_max})
+        errors.append(role_hours(role))
     seeker_min, seeker_max = seeker.hours_min or PLACEMENT_HOURS_MIN, seeker.hours_max or PLACEMENT_HOURS_MAX
     if not seeker_min <= hours <= seeker_max:
         errors.append(_("The job seeker can work %(min)d to %(max)d hours a week.")
@@ -216,10 +178,10 @@ def _checked_placement(terms: PlacementTerms | None, role: Role, seeker: JobSeek
     else:
         _check_date(errors, "start_date", terms.start_date)
     if not PLACEMENT_HOURS_MIN <= int(terms.hours_per_week or 0) <= PLACEMENT_HOURS_MAX:
-        errors["hours_per_week"] = [_("Between 1 and 40 hours per week.")]
+        errors["hours_per_week"] = [hours_between(PLACEMENT_HOURS_MIN, PLACEMENT_HOURS_MAX)]
     wage = terms.hourly_wage if terms.hourly_wage is not None else role.hourly_wage
     if wage is not None and wage <= 0:
-        errors["hourly_wage"] = [_("The hourly wage must be more than zero.")]
+        errors["hourly_wage"] = [WAGE_NOT_POSITIVE]
     if terms.support & ~int(sum(Support)) or terms.support < 0:
         errors["support"] = [_("Unknown kind of support.")]
     reason = _clean_note(terms.override_reason, field="override_reason")
@@ -310,10 +272,9 @@ def role_seats_check_places(*, role: Role, places: int) -> None:
 def _sync_role_status(role: Role) -> None:
     """A role whose places are all taken is filled; a filled role with a place free again is published."""
     full = _occupied(role) >= role.places
-    if full and role_transition_allowed(role.status, RoleStatus.FILLED):
+    if full and ROLE_WORKFLOW.allowed(role.status, RoleStatus.FILLED, SYSTEM):
         role.status = RoleStatus.FILLED
-    elif not full and role.status == RoleStatus.FILLED:
-        # Not a move anyone makes by hand (the role table has no filled → published): the place freed up.
+    elif not full and ROLE_WORKFLOW.allowed(role.status, RoleStatus.PUBLISHED, SYSTEM):
         role.status = RoleStatus.PUBLISHED
     else:
         return
@@ -434,7 +395,7 @@ def application_transition(*, application: Application, to_status: str, actor_us
     kinds = actor_kinds_for(actor=actor, application=application)
     if not kinds:
         raise _not_found(actor)
-    actor_kind = _actor_kind_for_move(application, to_status, kinds)
+    actor_kind = APPLICATION_WORKFLOW.check(application.status, to_status, kinds)
     return _move(application, role, to_status=to_status, actor_user=actor_user, actor_kind=actor_kind, note=note,
                  placement=placement, end=end)
 
@@ -459,7 +420,7 @@ def application_express_interest(*, seeker: JobSeeker, role: Role) -> tuple[Appl
     if existing is not None:
         if existing.status == S.SUGGESTED:
             _role, existing = _lock(existing)
-            _actor_kind_for_move(existing, S.INTERESTED, (SEEKER,))
+            APPLICATION_WORKFLOW.check(existing.status, S.INTERESTED, (SEEKER,))
             _move(existing, role, to_status=S.INTERESTED, actor_user=seeker.user, actor_kind=SEEKER)
         return existing, False
     application = Application.objects.create(seeker=seeker, role=role, status=S.INTERESTED, created_by=seeker.user,
@@ -502,7 +463,7 @@ def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str =
     if role.status != RoleStatus.PUBLISHED:
         raise TransitionNotAllowed(_("Only published roles take invitations."), field="role")
     if seeker_invitable(actor=actor, role=role, seeker_id=seeker.pk) is None:
-        raise ValidationError({"seeker": [_("There is no job seeker with this id that you can invite.")]})
+        raise ValidationError({"seeker": [SEEKER_NOT_INVITABLE]})
     actor_kind = EMPLOYER if EMPLOYER in kinds else CASEWORKER
     if actor_kind == EMPLOYER and not _invitation_limit().attempt(role.organisation_id):
         # Counted per organisation, across the portal and the API: many invitations are a way to probe people.
@@ -518,10 +479,10 @@ def application_invite(*, role: Role, seeker: JobSeeker, actor_user, note: str =
     if existing.status not in (S.SUGGESTED, S.INTERESTED):
         raise ApplicationExists(
             _("This job seeker already has an application for this role; it is %(status)s.")
-            % {"status": _status_label(existing.status)}
+            % {"status": APPLICATION_WORKFLOW.label(existing.status)}
         )
     target = S.INTRODUCED if application_has_consent(existing) else S.PROPOSED
-    actor_kind = _actor_kind_for_move(existing, target, (actor_kind,))
+    actor_kind = APPLICATION_WORKFLOW.check(existing.status, target, (actor_kind,))
     return _move(existing, role, to_status=target, actor_user=actor_user, actor_kind=actor_kind, note=note)
 
 
@@ -542,7 +503,7 @@ def application_consent(*, application: Application, actor_user, note: str = "")
     if application.status not in BEFORE_INTRODUCTION:
         raise TransitionNotAllowed(
             _("Consent is given before an introduction; this application is %(status)s.")
-            % {"status": _status_label(application.status)}
+            % {"status": APPLICATION_WORKFLOW.label(application.status)}
         )
     note = _clean_note(note)
     if application.seeker_consented_at is None:

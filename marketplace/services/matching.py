@@ -17,13 +17,14 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace import matching as engine
 from marketplace.access import Actor
-from marketplace.application_workflow import ActorKind
 from marketplace.choices import ApplicationStatus
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
+from marketplace.messages import NO_ROLE_IN_MUNICIPALITY
 from marketplace.models import JobSeeker, LadderOverride, MatchRound, Municipality, Role
 from marketplace.models.applications import Application, ApplicationEvent
 from marketplace.selectors.applications import next_candidate_numbers
 from marketplace.selectors.matching_data import role_set, rung_overrides, seeker_set, skill_index, weights_or_error
+from marketplace.workflows.base import ActorKind
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ def ladder_override_grant(*, actor: Actor, seeker: JobSeeker, role: Role, reason
     elif len(reason) > OVERRIDE_REASON_MAX_LENGTH:
         errors["reason"] = [_("At most %(max)d characters.") % {"max": OVERRIDE_REASON_MAX_LENGTH}]
     if role.municipality_id != seeker.municipality_id:
-        errors["role"] = [_("There is no role with this id in your municipality.")]
+        errors["role"] = [NO_ROLE_IN_MUNICIPALITY]
     elif role.target_rung <= seeker.rung + 1:
         errors["role"] = [_("This role is at most one rung above the job seeker's; no override is needed.")]
     elif LadderOverride.objects.filter(seeker=seeker, role=role).exists():

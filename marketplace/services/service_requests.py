@@ -31,8 +31,10 @@ from marketplace.models import (
 )
 from marketplace.models.service_requests import REASON_MAX_LENGTH
 from marketplace.services.notifications import notification_record_for_service_request
+from marketplace.services.organisations import organisation_employment_for
 from marketplace.validators import normalise_phone, normalise_postcode
-from marketplace.workflows_service_requests import check_transition
+from marketplace.workflows.base import CASEWORKER
+from marketplace.workflows.service_requests import SERVICE_REQUEST_WORKFLOW
 
 MAX_ROLES_PER_PLAN = 10
 
@@ -153,7 +155,7 @@ def service_request_set_status(
     locked = ServiceRequest.objects.select_for_update(of=("self",)).get(pk=service_request.pk)
     if to_status == ServiceRequestStatus.PLANNED:
         raise NotAllowed(_("A request is planned by creating its roles."), field="status")
-    check_transition(locked.status, to_status)
+    SERVICE_REQUEST_WORKFLOW.check(locked.status, to_status, (CASEWORKER,))
     reason = (reason or "").strip()
     if to_status == ServiceRequestStatus.REJECTED:
         if not reason:
@@ -180,7 +182,7 @@ def service_request_plan_roles(*, service_request: ServiceRequest, plan: RolePla
     locked = ServiceRequest.objects.select_for_update(of=("self",)).select_related("municipality", "organisation").get(
         pk=service_request.pk
     )
-    check_transition(locked.status, ServiceRequestStatus.PLANNED)
+    SERVICE_REQUEST_WORKFLOW.check(locked.status, ServiceRequestStatus.PLANNED, (CASEWORKER,))
     if not 1 <= plan.count <= MAX_ROLES_PER_PLAN:
         raise ValidationError({"count": [_("Plan from 1 to %(max)d roles at a time.") % {"max": MAX_ROLES_PER_PLAN}]})
     organisation = locked.organisation or organisation_employment_for(municipality=locked.municipality)
@@ -206,18 +208,6 @@ def service_request_plan_roles(*, service_request: ServiceRequest, plan: RolePla
     _record_change(locked, from_status, ServiceRequestStatus.PLANNED, by=by, note=note)
     notification_record_for_service_request(service_request=locked)
     return roles
-
-
-def organisation_employment_for(*, municipality: Municipality) -> Organisation:
-    """The municipality's own employer of record for bundled neighbourhood work; created on first use."""
-    existing = Organisation.objects.filter(municipality=municipality, is_employment_organisation=True).first()
-    if existing is not None:
-        return existing
-    return Organisation.objects.create(
-        municipality=municipality, kind=OrganisationKind.EMPLOYER, is_employment_organisation=True,
-        name=f"Werkbedrijf {municipality.name}", email=municipality.contact_email,
-        phone=municipality.contact_phone,
-    )
 
 
 def _record_change(service_request: ServiceRequest, from_status: str, to_status: str, *, by, note: str = ""):

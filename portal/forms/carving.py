@@ -11,13 +11,22 @@ from marketplace.choices import PHYSICAL_LABELS, LanguageLevelChoice
 from marketplace.constants import Physical
 from marketplace.fields import FlagsFormField
 from marketplace.form_fields import weekdays_field
+from marketplace.messages import PROPOSAL_REQUIRED, TWO_EMPLOYERS_TO_BUNDLE
 from marketplace.minimum_wage import ADULT_MINIMUM_WAGE
 from marketplace.models import Skill, TaskComplexity
-from marketplace.services.carving import BundleParameters, ProposalChoice, ProposalParameters, TaskSkillInput
+from marketplace.services.bundles import BundleParameters
+from marketplace.services.carved_roles import ProposalChoice
+from marketplace.services.carving_proposals import ProposalParameters
+from marketplace.services.job_analyses import TaskSkillInput
 from portal.forms.common import BoundedModelMultipleChoiceField, decimal_number, money, whole_number
 
 # The statutory minimum hourly wage, suggested for new roles; the user changes it on the proposals step.
 DEFAULT_CARVED_WAGE = ADULT_MINIMUM_WAGE
+
+TASK_HOURS_HELP = _(
+    "The hours this task takes each week in total. One person must be able to do them on the chosen days, "
+    "between the start and end time; split bigger work into more tasks."
+)
 
 
 def hours_field(label, **kwargs):
@@ -49,7 +58,9 @@ class JobAnalysisForm(forms.Form):
 
 class TaskForm(forms.Form):
     name = forms.CharField(label=_("Task"), max_length=150, help_text=_("For example Making beds."))
-    hours_per_week = hours_field(_("Hours per week"), help_text=_("All staff together, for the whole week."))
+    # Each task goes whole into one carved role, so the checks (at most one position's hours, within the task's
+    # days and times) are about one person: the label says so instead of "all staff together".
+    hours_per_week = hours_field(_("Hours per week"), help_text=TASK_HOURS_HELP)
     complexity = forms.TypedChoiceField(label=_("Complexity"), choices=TaskComplexity.choices, coerce=int,
                                         widget=forms.RadioSelect, initial=TaskComplexity.SIMPLE)
     weekdays = weekdays_field(_("Days"))
@@ -128,7 +139,7 @@ class ChosenProposalsForm(forms.Form):
     """The proposals ticked on the proposals step, and a title for each on the review step."""
 
     chosen = forms.MultipleChoiceField(label=_("Create these roles"), widget=forms.CheckboxSelectMultiple,
-                                       error_messages={"required": _("Choose at least one proposal.")})
+                                       error_messages={"required": PROPOSAL_REQUIRED})
 
     def __init__(self, *args, proposal_views=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -152,7 +163,7 @@ class BundleForm(forms.Form):
     analysis_ids = BoundedModelMultipleChoiceField(
         label=_("Job analyses to combine"), queryset=None, widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose analyses of at least two employers."),
-        error_messages={"required": _("Choose at least two job analyses of different employers.")},
+        error_messages={"required": TWO_EMPLOYERS_TO_BUNDLE},
     )
     target_min_hours = hours_field(_("Smallest role (hours per week)"), initial=8)
     target_max_hours = hours_field(_("Largest role (hours per week)"), initial=24)

@@ -15,7 +15,7 @@ from marketplace.selectors.service_requests import (
     service_request_with_history,
 )
 from marketplace.services.service_requests import service_request_submit
-from marketplace.workflows_service_requests import TRANSITIONS
+from marketplace.workflows.service_requests import SERVICE_REQUEST_WORKFLOW
 from portal.forms.association import ServiceRequestForm
 from portal.forms.common import add_service_errors
 from portal.views.common import association_page
@@ -36,7 +36,7 @@ def request_detail(request, actor, pk):
     if service_request is None:
         raise Http404
     return render(request, "portal/association/request_detail.html", {
-        "service_request": service_request, "is_closed": not TRANSITIONS[service_request.status],
+        "service_request": service_request, "is_closed": SERVICE_REQUEST_WORKFLOW.is_final(service_request.status),
         "section": "home",
     })
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from marketplace.access import actor_for
 from marketplace.exceptions import DomainError, NotYourOrganisation
+from marketplace.messages import ONLY_CARVERS, ONLY_SERVICE_TEAM_BUNDLES, PROPOSALS_CHANGED
 from marketplace.selectors.carving import (
     bundle_analyses,
     carved_role_get,
@@ -24,22 +25,18 @@ from marketplace.selectors.carving import (
     job_analysis_get,
     job_analysis_list_visible,
     may_carve,
+    message_text,
     organisations_to_carve_for,
     participating_organisation_names,
     proposal_views,
     task_get,
 )
-from marketplace.services.carving import (
-    bundle_accept,
-    bundle_employer_choices,
-    bundle_propose,
-    carved_role_publish,
-    carving_accept,
-    carving_propose,
-    default_role_title,
+from marketplace.services.bundles import bundle_accept, bundle_employer_choices, bundle_propose
+from marketplace.services.carved_roles import carved_role_publish, default_role_title
+from marketplace.services.carving_proposals import carving_accept, carving_propose
+from marketplace.services.job_analyses import (
     job_analysis_create,
     job_analysis_update,
-    message_text,
     task_create,
     task_delete,
     task_move,
@@ -61,7 +58,7 @@ STEPS = ("job", "tasks", "proposals", "review", "roles")
 def _carver(request):
     actor = actor_for(request.user)
     if not may_carve(actor):
-        raise PermissionDenied(_("Only employers and caseworkers analyse and carve jobs."))
+        raise PermissionDenied(ONLY_CARVERS)
     return actor
 
 
@@ -250,8 +247,7 @@ def _chosen(request, analysis, actor, *, with_default_titles=False):
                 data[f"title_{view.index}"] = default_role_title(view.proposal)
     chosen_form = ChosenProposalsForm(data, proposal_views=views)
     if not chosen_form.is_valid() and "chosen" in chosen_form.errors and request.POST.getlist("chosen"):
-        chosen_form.errors["chosen"] = chosen_form.error_class([
-            _("The proposals have changed since you saw them; check them again before you create roles.")])
+        chosen_form.errors["chosen"] = chosen_form.error_class([PROPOSALS_CHANGED])
     return form, outcome, chosen_form, views
 
 
@@ -346,7 +342,7 @@ def role_publish(request, role_pk):
 def _caseworker(request):
     actor = actor_for(request.user)
     if not actor.is_caseworker:
-        raise PermissionDenied(_("Only caseworkers of the employer service team combine jobs of several employers."))
+        raise PermissionDenied(ONLY_SERVICE_TEAM_BUNDLES)
     return actor
 
 

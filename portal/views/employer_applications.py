@@ -6,12 +6,10 @@ out of order, an introduction without consent) re-renders the page with the reas
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace.application_workflow import FINAL_STATUSES
 from marketplace.exceptions import DomainError
 from marketplace.selectors.applications import application_available_actions, application_list_for, application_timeline
 from marketplace.services.applications import (
@@ -21,6 +19,7 @@ from marketplace.services.applications import (
     application_place,
     application_start_trial,
 )
+from marketplace.workflows.applications import FINAL_STATUSES
 from portal.forms.common import add_service_errors
 from portal.forms.employer import EndForm, PlacementForm
 from portal.forms.seeker import NoteForm
@@ -33,10 +32,7 @@ def _applications(actor):
 
 
 def _application(actor, pk):
-    application = _applications(actor).filter(pk=pk).first()
-    if application is None:
-        raise Http404
-    return application
+    return get_object_or_404(_applications(actor), pk=pk)
 
 
 @employer_page

@@ -10,9 +10,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace.application_workflow import FINAL_STATUSES
 from marketplace.choices import OrganisationKind, RoleStatus
 from marketplace.exceptions import DomainError, TooManyInvitations
+from marketplace.messages import ROLE_CLOSED
 from marketplace.selectors import matching
 from marketplace.selectors.applications import application_list_for, next_candidate_numbers
 from marketplace.selectors.organisations import organisation_list_of_member
@@ -20,7 +20,9 @@ from marketplace.selectors.roles import role_list_editable
 from marketplace.selectors.taxonomy import skill_list
 from marketplace.services.applications import application_invite
 from marketplace.services.roles import role_close, role_create, role_mark_filled, role_publish, role_update
-from marketplace.workflows import ROLE_EDITABLE_STATUSES, role_transition_allowed
+from marketplace.workflows.applications import FINAL_STATUSES
+from marketplace.workflows.base import EMPLOYER
+from marketplace.workflows.roles import ROLE_EDITABLE_STATUSES, ROLE_WORKFLOW
 from portal.forms.common import add_service_errors
 from portal.forms.employer import ROLE_DATA_FIELDS, InviteForm, RoleForm, RoleSkillFormSet
 from portal.views.common import employer_page, report_refusal
@@ -98,16 +100,14 @@ def role_create_view(request, actor):
         if role is not None:
             messages.success(request, _("The role is saved as a draft. Publish it when it is ready."))
             return redirect("employer-role", role_id=role.pk)
-    return render(request, "portal/employer/role_form.html", {
-        "form": form, "skills": skills, "role": None, "section": "roles",
-    }, status=400 if form.errors or skills.total_error_count() else 200)
+    return _role_form_page(request, form, skills, role=None)
 
 
 @employer_page
 def role_edit(request, actor, role_id):
     role = _role(actor, role_id)
     if role.status not in ROLE_EDITABLE_STATUSES:
-        messages.error(request, _("A closed role can no longer be changed."))
+        messages.error(request, ROLE_CLOSED)
         return redirect("employer-role", role_id=role.pk)
     organisations = _employer_organisations(actor).filter(pk=role.organisation_id)
     form, skills = _role_forms(request, organisations, role)
@@ -116,6 +116,10 @@ def role_edit(request, actor, role_id):
         if saved is not None:
             messages.success(request, _("The role is saved."))
             return redirect("employer-role", role_id=role.pk)
+    return _role_form_page(request, form, skills, role=role)
+
+
+def _role_form_page(request, form, skills, *, role):
     return render(request, "portal/employer/role_form.html", {
         "form": form, "skills": skills, "role": role, "section": "roles",
     }, status=400 if form.errors or skills.total_error_count() else 200)
@@ -131,9 +135,9 @@ def _role_page(request, actor, role, *, status=200):
     return render(request, "portal/employer/role_detail.html", {
         "role": role, "candidates": list(enumerate(candidates, start=first)),
         "rows": application_rows(actor, applications),
-        "may_publish": role_transition_allowed(role.status, RoleStatus.PUBLISHED),
-        "may_close": role_transition_allowed(role.status, RoleStatus.CLOSED),
-        "may_mark_filled": role_transition_allowed(role.status, RoleStatus.FILLED),
+        "may_publish": ROLE_WORKFLOW.allowed(role.status, RoleStatus.PUBLISHED, EMPLOYER),
+        "may_close": ROLE_WORKFLOW.allowed(role.status, RoleStatus.CLOSED, EMPLOYER),
+        "may_mark_filled": ROLE_WORKFLOW.allowed(role.status, RoleStatus.FILLED, EMPLOYER),
         "may_edit": role.status in ROLE_EDITABLE_STATUSES, "section": "roles",
     }, status=status)
 
@@ -173,7 +177,7 @@ def role_filled_view(request, actor, role_id):
     if request.method == "POST":
         return _transition(request, actor, role_id, role_mark_filled,
                            _("The role is marked as filled. Job seekers no longer find it."))
-    if not role_transition_allowed(role.status, RoleStatus.FILLED):
+    if not ROLE_WORKFLOW.allowed(role.status, RoleStatus.FILLED, EMPLOYER):
         messages.error(request, _("Only a published role can be marked as filled."))
         return redirect("employer-role", role_id=role.pk)
     return render(request, "portal/employer/role_filled.html", {"role": role, "section": "roles"})

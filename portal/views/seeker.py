@@ -6,12 +6,12 @@ Everything here is about the signed-in seeker only; another seeker's application
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from marketplace.application_workflow import FINAL_STATUSES
 from marketplace.exceptions import DomainError
+from marketplace.role_filters import RoleFilterForm
 from marketplace.selectors import matching
 from marketplace.selectors.applications import (
     application_available_actions,
@@ -19,11 +19,12 @@ from marketplace.selectors.applications import (
     application_timeline,
     role_for_application,
 )
-from marketplace.selectors.roles import role_list_visible
+from marketplace.selectors.roles import role_list_filtered, role_list_visible, skill_choices_in_use
 from marketplace.selectors.seekers import seeker_own_profile
 from marketplace.services.applications import application_consent, application_express_interest, application_withdraw
+from marketplace.workflows.applications import FINAL_STATUSES
 from portal.forms.common import add_service_errors
-from portal.forms.seeker import NoteForm, RoleFilterForm
+from portal.forms.seeker import NoteForm
 from portal.views.common import report_refusal, seeker_page
 
 HOME_MATCHES = 3
@@ -36,10 +37,7 @@ def _applications(actor):
 
 
 def _application(actor, pk):
-    application = _applications(actor).filter(pk=pk).first()
-    if application is None:
-        raise Http404
-    return application
+    return get_object_or_404(_applications(actor), pk=pk)
 
 
 def _role(actor, role_id):
@@ -71,28 +69,18 @@ def matches(request, actor):
     })
 
 
-def _filtered_roles(actor, filters: dict):
-    seeker = actor.seeker
-    roles = role_list_visible(actor=actor).published().for_municipality(seeker.municipality_id)
-    if filters.get("kind"):
-        roles = roles.of_kinds([filters["kind"]])
-    if filters.get("hours"):
-        roles = roles.fitting_hours(hours_max=filters["hours"])
-    if filters.get("distance") and seeker.latitude is not None and seeker.longitude is not None:
-        roles = roles.near(seeker.latitude, seeker.longitude, filters["distance"]).order_by("distance_km", "-id")
-    return roles
-
-
 @seeker_page
 def roles(request, actor):
-    form = RoleFilterForm(request.GET or None)
-    filters = form.filters()
-    roles_found = _filtered_roles(actor, filters)
-    has_location = actor.seeker.latitude is not None and actor.seeker.longitude is not None
+    seeker = actor.seeker
+    home = (seeker.latitude, seeker.longitude) if seeker.latitude is not None and seeker.longitude is not None else None
+    form = RoleFilterForm(request.GET or None, from_home=True, home=home,
+                          skill_choices=skill_choices_in_use(municipality=seeker.municipality_id))
+    roles_found = role_list_filtered(
+        role_list_visible(actor=actor).published().for_municipality(seeker.municipality_id), form.filters()
+    )
     return render(request, "portal/seeker/roles.html", {
         "form": form, "roles": list(roles_found[:ROLE_LIST_LIMIT]), "total": roles_found.count(),
-        "limit": ROLE_LIST_LIMIT,
-        "distance_ignored": bool(filters.get("distance")) and not has_location, "section": "roles",
+        "limit": ROLE_LIST_LIMIT, "section": "roles",
     })
 
 

@@ -18,6 +18,7 @@ from marketplace.models import SeekerBurden
 from marketplace.selectors.applications import application_list_for, application_timeline
 from marketplace.selectors.burden import BurdenReadNotice, burden_reads_for_self
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
+from portal.views.seeker_data_plans import assessment_field_label, plan_data_export
 
 
 def _iso(value):
@@ -94,7 +95,7 @@ def _reader(notice: BurdenReadNotice) -> str:
 def _field_label(name: str) -> str:
     # The log outlives the schema: a field that no longer exists is shown by its stored name.
     if name not in SeekerBurden.SENSITIVE_FIELDS:
-        return name
+        return assessment_field_label(name) or name
     return str(capfirst(SeekerBurden._meta.get_field(name).verbose_name))
 
 
@@ -109,7 +110,8 @@ def _burden_read(notice: BurdenReadNotice) -> dict:
 
 
 def seeker_data_export(*, actor: Actor) -> dict:
-    """Profile, skills, ladder history, draaglast and who read it, applications with their events, placements."""
+    """Profile, skills, ladder history, draaglast and who read it, applications with their events, placements,
+    the plan of action with its history, assessments and the draagkracht picture."""
     seeker = seeker_own_profile(actor=actor)
     burden = seeker_burden_for_self(actor=actor)
     applications = list(application_list_for(actor=actor).of_seeker(seeker))
@@ -124,4 +126,5 @@ def seeker_data_export(*, actor: Actor) -> dict:
         "burden_reads": [_burden_read(notice) for notice in burden_reads_for_self(actor=actor)],
         "applications": [_application(actor, application) for application in applications],
         "placements": [placement for placement in map(_placement, applications) if placement is not None],
+        **plan_data_export(actor=actor),
     }

@@ -5,9 +5,15 @@ which case the run fails loudly: CI must not go green without having run them.
 """
 
 import os
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.sql import emit_post_migrate_signal
+from django.db import DEFAULT_DB_ALIAS
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -69,3 +75,21 @@ def screenshot():
         page.set_viewport_size(DESKTOP)
 
     return take
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo data as ``make run`` loads it, public site included (with the services associations ask for).
+
+    A transactional test before this one may have flushed the content types and permissions that
+    ``load_demo`` refers to (they are not always part of the restored state), while the content type
+    cache still remembers them: start from a freshly migrated state, as ``make run`` does.
+    """
+    ContentType.objects.clear_cache()
+    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
+    call_command("load_demo", "--allow-demo-logins", stdout=StringIO())
+    # Leave the cache warm for every model, as migrating does: the next transactional test restores its
+    # rows through Wagtail's Task(), which looks up its content type while that table is still empty and,
+    # on a cold cache, inserts it once too often (IntegrityError before that test starts).
+    ContentType.objects.get_for_models(*apps.get_models())
+    return live_server.url

@@ -25,7 +25,7 @@ from marketplace.constants import Weekday
 from marketplace.models import JobAnalysis, Role, ServiceRequest, ServiceRequestStatus, Task
 from marketplace.models.applications import Placement
 from marketplace.services.applications import application_consent, application_invite, application_start_trial
-from marketplace.services.carving import BundleParameters, bundle_propose
+from marketplace.services.bundles import BundleParameters, bundle_propose
 from marketplace.services.service_requests import service_request_submit
 from tests import factories
 from tests.carving_data import ensure_wagtail_site, hospital_analysis, supermarket_analysis

@@ -7,14 +7,9 @@ The English interface under /en/ keeps the assertions independent of the Dutch t
 """
 
 import re
-from io import StringIO
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.contrib.contenttypes.models import ContentType
-from django.core.management import call_command
-from django.core.management.sql import emit_post_migrate_signal
-from django.db import DEFAULT_DB_ALIAS
 from playwright.sync_api import expect
 
 from marketplace.choices import ApplicationStatus
@@ -28,20 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 BLOCKING_IMPACTS = {"serious", "critical"}
 DEMO_SEEKER_NAME = "Samira Benali"
 HOSPITAL_ROLE = "Bedden opmaken en kamers klaarzetten"
-
-
-@pytest.fixture
-def demo(live_server):
-    """The demo data as ``make run`` loads it, public site included (with the services associations ask for).
-
-    A transactional test before this one may have flushed the content types and permissions that
-    ``load_demo`` refers to (they are not always part of the restored state), while the content type
-    cache still remembers them: start from a freshly migrated state, as ``make run`` does.
-    """
-    ContentType.objects.clear_cache()
-    emit_post_migrate_signal(verbosity=0, interactive=False, db=DEFAULT_DB_ALIAS)
-    call_command("load_demo", "--allow-demo-logins", stdout=StringIO())
-    return live_server.url
 
 
 def blocking_violations(page) -> list[str]:

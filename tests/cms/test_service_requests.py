@@ -1,6 +1,5 @@
-"""Neighbourhood service requests: the workflow, the services, the public form, the status page and triage."""
+"""Neighbourhood service requests: the services, the public form, the status page and triage."""
 
-import itertools
 from types import SimpleNamespace
 
 import pytest
@@ -13,7 +12,7 @@ from django.urls import reverse
 
 from marketplace.choices import OrganisationKind, RoleKind, RoleStatus
 from marketplace.constants import WORKWEEK
-from marketplace.exceptions import NotAllowed, TransitionNotAllowed
+from marketplace.exceptions import TransitionNotAllowed
 from marketplace.models import Organisation, Role, ServiceRequest, ServiceRequestStatus
 from marketplace.services.service_requests import (
     RolePlan,
@@ -21,16 +20,10 @@ from marketplace.services.service_requests import (
     service_request_set_status,
     service_request_submit,
 )
-from marketplace.workflows_service_requests import TRANSITIONS, can_transition
 from tests import factories
 from tests.cms.public_site import add_postcode_areas_and_category, build_public_site
 
 S = ServiceRequestStatus
-ALLOWED = {
-    (S.SUBMITTED, S.TRIAGED), (S.SUBMITTED, S.REJECTED),
-    (S.TRIAGED, S.PLANNED), (S.TRIAGED, S.REJECTED),
-    (S.PLANNED, S.DONE),
-}
 
 
 @pytest.fixture(autouse=True)
@@ -75,43 +68,6 @@ def request_in(status, site, world):
         status=status, rejection_reason="Buiten ons gebied." if status == S.REJECTED else "")
     service_request.refresh_from_db()
     return service_request
-
-
-# The workflow table -----------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("current", "target"), list(itertools.product(S.values, S.values)))
-def test_workflow_table_allows_exactly_the_designed_moves(current, target):
-    assert can_transition(current, target) == ((current, target) in ALLOWED)
-
-
-def test_every_status_has_a_row_in_the_workflow_table():
-    assert set(TRANSITIONS) == set(S.values)
-
-
-@pytest.mark.parametrize(("current", "target"), [
-    (current, target) for current, target in itertools.product(S.values, [S.TRIAGED, S.DONE, S.REJECTED])
-])
-def test_status_service_follows_the_workflow_table(green, world, current, target):
-    service_request = request_in(current, green, world)
-
-    if (current, target) in ALLOWED:
-        moved = service_request_set_status(service_request=service_request, to_status=target, by=world.caseworker_a,
-                                           reason="Te ver weg.")
-        assert moved.status == target
-        assert service_request.status_changes.last().to_status == target
-    else:
-        with pytest.raises(TransitionNotAllowed):
-            service_request_set_status(service_request=service_request, to_status=target, by=world.caseworker_a,
-                                       reason="Te ver weg.")
-        service_request.refresh_from_db()
-        assert service_request.status == current
-
-
-def test_planned_is_reached_only_by_planning_roles(green, world):
-    service_request = request_in(S.TRIAGED, green, world)
-
-    with pytest.raises(NotAllowed):
-        service_request_set_status(service_request=service_request, to_status=S.PLANNED, by=world.caseworker_a)
 
 
 # Submitting -------------------------------------------------------------------------------------------------

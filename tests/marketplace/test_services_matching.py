@@ -5,13 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from marketplace.access import actor_for
-from marketplace.application_workflow import ActorKind
 from marketplace.choices import ApplicationStatus
 from marketplace.constants import Weekday
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
 from marketplace.models import LadderOverride, MatchRound
 from marketplace.models.applications import Application, ApplicationEvent, RoleSeat
 from marketplace.services.matching import ladder_override_grant, match_round_run
+from marketplace.workflows.base import ActorKind
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,8 @@ from marketplace.access import actor_for
 from marketplace.choices import RoleStatus
 from marketplace.models import JobAnalysis, Role, Task
 from marketplace.selectors.matching import roles_for_seeker
-from marketplace.services.carving import ProposalChoice, ProposalParameters, carving_accept
+from marketplace.services.carved_roles import ProposalChoice
+from marketplace.services.carving_proposals import ProposalParameters, carving_accept
 from tests.carving_data import hospital_analysis, supermarket_analysis
 
 pytestmark = pytest.mark.django_db

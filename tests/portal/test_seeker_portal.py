@@ -3,6 +3,7 @@
 import pytest
 
 from marketplace.choices import ApplicationStatus, RoleKind
+from marketplace.constants import Support
 from marketplace.models.applications import Application
 from marketplace.services.applications import application_express_interest, application_invite
 from tests import factories
@@ -97,6 +98,19 @@ def test_the_role_list_filters_by_distance_from_home(world, seeker, role):
     assert "Broodkratten klaarzetten" in html
     assert "Ver weg" not in html
     assert "km from home" in html
+
+
+def test_the_role_list_offers_the_public_sites_filters_on_skill_and_support(world, seeker, role):
+    skill = factories.SkillFactory(name_en="Pruning")
+    hedges = published_role(world.organisation_a, title="Heggen knippen", support_offered=Support.JOB_COACH)
+    factories.RoleSkillFactory(role=hedges, skill=skill)
+
+    by_support = seeker.get(en("seeker-roles"), {"support": "job_coach"}).content.decode()
+    by_skill = seeker.get(en("seeker-roles"), {"skill": str(skill.pk)}).content.decode()
+
+    assert "Heggen knippen" in by_support and "Broodkratten klaarzetten" not in by_support
+    assert "Heggen knippen" in by_skill and "Broodkratten klaarzetten" not in by_skill
+    assert f'<option value="{skill.pk}" selected>Pruning</option>' in by_skill
 
 
 def test_a_bad_filter_value_is_named_and_the_other_filters_still_work(world, seeker, role):

@@ -91,7 +91,7 @@ def test_bad_profile_input_is_named_next_to_the_field_and_kept(world, seeker, sk
     assert response.status_code == 400
     assert 'id="id_hours_max_errors"' in html and 'aria-describedby="id_hours_max_errors"' in html
     assert 'value="30"' in html
-    assert "Each skill can be on your list only once." in html
+    assert "Each skill can appear only once." in html
     world.seeker.refresh_from_db()
     assert world.seeker.hours_min == 8
 

@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 
@@ -303,14 +304,19 @@ def test_real_titles_and_names_in_any_script_are_fine(title):
 
 
 def test_a_title_is_checked_in_the_admin_too(world, client):
-    """The admin's form is built from the model field, validator included."""
-    from cms.viewsets.marketplace import RoleViewSet
+    """The admin saves through the role service, which validates the model field, validator included."""
+    superuser = factories.UserFactory(username="beheerder", is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+    data = {"organisation": world.organisation_a.pk, "kind": "carved_task", "title": "\u200b",
+            "description": "Afwassen.", "hours_min": 8, "hours_max": 12, "weekdays": ["mon"],
+            "language_level_required": 1, "target_rung": 5, "places": 1,
+            "inline-TOTAL_FORMS": 0, "inline-INITIAL_FORMS": 0}
 
-    form_class = RoleViewSet("marketplace_role_test").get_form_class()
-    form = form_class(data={"title": "\u200b", "kind": "carved_task"}, for_user=None)
+    response = client.post(reverse("marketplace_role:add"), data)
 
-    assert not form.is_valid()
-    assert "title" in form.errors
+    assert response.status_code == 200
+    assert "title" in response.context["form"].errors
+    assert not Role.objects.exists()
 
 
 # Every text has an end --------------------------------------------------------------------------------
