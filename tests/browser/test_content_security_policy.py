@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from marketplace.demo import DEMO_PASSWORD
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_portal_journeys import demo, sign_in  # noqa: F401 - the demo data fixture
+from tests.browser.test_portal_journeys import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

@@ -18,12 +18,7 @@ from cms.models import RoleIndexPage, ServicePage
 from marketplace.models import JobSeeker, Organisation, Role, ServiceRequest
 from marketplace.services.applications import application_express_interest
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_portal_journeys import (  # noqa: F401 - the demo data fixture
-    HOSPITAL_ROLE,
-    blocking_violations,
-    demo,
-    sign_in,
-)
+from tests.browser.test_portal_journeys import HOSPITAL_ROLE, blocking_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
