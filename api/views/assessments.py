@@ -9,10 +9,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, status
-from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from api.permissions import IsCaseworker, IsJobSeeker
+from api.permissions import IsJobSeeker
 from api.serializers.assessments import (
     AssessmentProgressSerializer,
     AssessmentReadPurposeSerializer,
@@ -21,8 +20,8 @@ from api.serializers.assessments import (
     DraagkrachtWriteSerializer,
     LadderStepSerializer,
 )
-from api.views.base import BAD_INPUT, ActorMixin
-from marketplace.models import JobSeeker, LadderStep
+from api.views.base import BAD_INPUT, ActorMixin, CaseloadMixin
+from marketplace.models import LadderStep
 from marketplace.selectors.assessments import (
     assessments_for_self,
     assessments_for_staff,
@@ -31,29 +30,15 @@ from marketplace.selectors.assessments import (
     draagkracht_for_staff,
     ladder_history_for_self,
 )
-from marketplace.selectors.seekers import seeker_list_for_staff
 from marketplace.services.assessments import assessment_record, draagkracht_record
 
 NOT_FOUND = OpenApiResponse(description=_("No such job seeker in your municipality."))
 
 
-class _CaseloadMixin(ActorMixin):
-    permission_classes = [IsCaseworker]
-    queryset = JobSeeker.objects.none()  # types the path's pk in the schema; reads go through the selectors
-
-    def seeker(self) -> JobSeeker:
-        seeker = seeker_list_for_staff(actor=self.actor).filter(pk=self.kwargs["pk"]).first()
-        if seeker is None:
-            raise NotFound()
-        return seeker
-
+class _CaseloadMixin(CaseloadMixin):
     def staff_context(self) -> dict:
         return {**self.get_serializer_context(), "for_staff": True}
 
-    def valid(self, serializer_class):
-        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
 
 
 class SeekerAssessmentsView(_CaseloadMixin, generics.GenericAPIView):

@@ -5,10 +5,13 @@ from functools import cached_property
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 
 from api.parsers import JSONParser
+from api.permissions import IsCaseworker
 from marketplace.access import Actor, actor_for
+from marketplace.models import JobSeeker
+from marketplace.selectors.seekers import seeker_list_for_staff
 
 
 def reject_nul_characters(query_params) -> None:
@@ -47,3 +50,22 @@ class ActorMixin:
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "actor": self.actor}
+
+    def valid(self, serializer_class, **kwargs) -> dict:
+        """The request body, checked by ``serializer_class``; a 400 naming each bad field otherwise."""
+        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context(), **kwargs)
+        serializer.is_valid(raise_exception=True)
+        return serializer.validated_data
+
+
+class CaseloadMixin(ActorMixin):
+    # A caseworker's view of one job seeker of their municipality, named by the path's pk; anyone
+    # else's job seeker does not exist (404).
+    permission_classes = [IsCaseworker]
+    queryset = JobSeeker.objects.none()  # types the path's pk in the schema; reads go through the selectors
+
+    def seeker(self) -> JobSeeker:
+        seeker = seeker_list_for_staff(actor=self.actor).filter(pk=self.kwargs["pk"]).first()
+        if seeker is None:
+            raise NotFound()
+        return seeker

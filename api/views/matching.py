@@ -23,14 +23,14 @@ from api.serializers.matching import (
     RoleMatchListSerializer,
     WhyNotSerializer,
 )
-from api.views.base import BAD_INPUT, ActorMixin
+from api.views.base import BAD_INPUT, ActorMixin, CaseloadMixin
 from marketplace.matching.reasons import EMPLOYER as FOR_STAFF
 from marketplace.matching.reasons import SEEKER as FOR_SEEKER
 from marketplace.messages import NO_ROLE_IN_MUNICIPALITY
 from marketplace.models import JobSeeker, LadderOverride, MatchRound, Role
 from marketplace.selectors import matching
 from marketplace.selectors.applications import actor_kinds_for_role, role_for_application
-from marketplace.selectors.seekers import seeker_list_for_staff, seeker_own_profile
+from marketplace.selectors.seekers import seeker_own_profile
 from marketplace.services.matching import ladder_override_grant, match_round_run
 
 K_DEFAULT, K_MAX = 20, 100
@@ -102,18 +102,7 @@ class MyWhyNotView(ActorMixin, generics.GenericAPIView):
         return _why_not(seeker, role)
 
 
-class _CaseloadMixin(ActorMixin):
-    permission_classes = [IsCaseworker]
-    queryset = JobSeeker.objects.none()  # types the path's pk in the schema; reads go through the selectors
-
-    def seeker(self) -> JobSeeker:
-        seeker = seeker_list_for_staff(actor=self.actor).filter(pk=self.kwargs["pk"]).first()
-        if seeker is None:
-            raise NotFound()
-        return seeker
-
-
-class SeekerMatchesView(_CaseloadMixin, generics.GenericAPIView):
+class SeekerMatchesView(CaseloadMixin, generics.GenericAPIView):
     serializer_class = RoleMatchListSerializer
 
     @extend_schema(
@@ -126,7 +115,7 @@ class SeekerMatchesView(_CaseloadMixin, generics.GenericAPIView):
         return _match_list(seeker, _k(request), FOR_STAFF)
 
 
-class SeekerWhyNotView(_CaseloadMixin, generics.GenericAPIView):
+class SeekerWhyNotView(CaseloadMixin, generics.GenericAPIView):
     serializer_class = WhyNotSerializer
 
     @extend_schema(
@@ -143,7 +132,7 @@ class SeekerWhyNotView(_CaseloadMixin, generics.GenericAPIView):
         return _why_not(seeker, role, FOR_STAFF)
 
 
-class LadderOverrideView(_CaseloadMixin, generics.GenericAPIView):
+class LadderOverrideView(CaseloadMixin, generics.GenericAPIView):
     serializer_class = LadderOverrideSerializer
 
     @extend_schema(summary=_("Ladder overrides of a job seeker"), responses={200: LadderOverrideSerializer(many=True)})

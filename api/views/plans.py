@@ -12,7 +12,7 @@ from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 
-from api.permissions import IsCaseworker, IsJobSeeker
+from api.permissions import IsJobSeeker
 from api.serializers.plans import (
     AgreeSerializer,
     CommentSerializer,
@@ -21,10 +21,9 @@ from api.serializers.plans import (
     PlanSerializer,
     PlanWriteSerializer,
 )
-from api.views.base import BAD_INPUT, ActorMixin
-from marketplace.models import JobSeeker, Plan
+from api.views.base import BAD_INPUT, ActorMixin, CaseloadMixin
+from marketplace.models import Plan
 from marketplace.selectors.plans import plan_action_of, plan_for_self, plan_for_staff
-from marketplace.selectors.seekers import seeker_list_for_staff
 from marketplace.services.plans import (
     plan_action_add,
     plan_action_mark_done,
@@ -39,16 +38,8 @@ NOT_FOUND = OpenApiResponse(description=_("No such job seeker in your municipali
 NO_PLAN = _("There is no plan yet.")
 
 
-class _CaseloadPlanMixin(ActorMixin):
-    permission_classes = [IsCaseworker]
-    queryset = JobSeeker.objects.none()  # types the path's pk in the schema; reads go through the selectors
+class _CaseloadPlanMixin(CaseloadMixin):
     serializer_class = PlanSerializer
-
-    def seeker(self) -> JobSeeker:
-        seeker = seeker_list_for_staff(actor=self.actor).filter(pk=self.kwargs["pk"]).first()
-        if seeker is None:
-            raise NotFound()
-        return seeker
 
     def plan(self) -> Plan:
         plan = plan_for_staff(actor=self.actor, seeker=self.seeker())
@@ -61,10 +52,6 @@ class _CaseloadPlanMixin(ActorMixin):
         context = {**self.get_serializer_context(), "for_staff": True}
         return Response(PlanSerializer(plan, context=context).data, status=status_code)
 
-    def valid(self, serializer_class, **kwargs):
-        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context(), **kwargs)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
 
 
 class SeekerPlanView(_CaseloadPlanMixin, generics.GenericAPIView):
@@ -151,10 +138,6 @@ class _MyPlanMixin(ActorMixin):
     def respond(self, status_code=status.HTTP_200_OK) -> Response:
         return Response(PlanSerializer(self.plan(), context=self.get_serializer_context()).data, status=status_code)
 
-    def valid(self, serializer_class):
-        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
 
 
 MY_PLAN_NOT_FOUND = OpenApiResponse(description=_("You have no plan yet."))
