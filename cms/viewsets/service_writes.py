@@ -74,16 +74,15 @@ def as_validation_error(error: DomainError) -> ValidationError:
 
 
 class ServiceWriteMixin:
-    """For Wagtail's create and edit views: ``write(form)`` calls the service instead of saving the form.
+    """For Wagtail's create and edit views: the view's ``write(form)`` calls the service instead of saving the form.
+
+    Each view using it defines ``write``; the mixin only turns the service's refusals into form errors.
 
     A ValidationError or DomainError from the service puts its messages on the form, which is shown
     again with the input (status 200, as for any invalid form), never an error page.
     """
 
     renamed_errors: dict | None = None
-
-    def write(self, form):
-        raise NotImplementedError
 
     def save_instance(self):
         return self.write(self.form)
