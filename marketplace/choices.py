@@ -26,6 +26,7 @@ class OrganisationKind(models.TextChoices):
     EMPLOYER = "employer", _("Employer")
     ASSOCIATION = "association", _("Association")
     PARTNER = "partner", _("Partner")
+    PROVIDER = "provider", _("Provider (re-integration, language school, debt help)")
 
 
 class SeekerStatus(models.TextChoices):

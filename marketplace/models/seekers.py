@@ -108,6 +108,11 @@ class JobSeeker(models.Model):
         help_text=_("The person agrees to be introduced by name to employers they showed interest in."),
     )
     consent_updated_at = models.DateTimeField(_("consent updated at"), null=True, blank=True)
+    category = models.ForeignKey(
+        "marketplace.CaseloadCategory", on_delete=models.SET_NULL, null=True, blank=True, related_name="seekers",
+        verbose_name=_("caseload category"),
+        help_text=_("Set by confirming a category placement; the placements keep the history."),
+    )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=settings.LANGUAGES, default="nl"
     )
@@ -182,30 +187,92 @@ class LadderStep(models.Model):
         return f"{self.date}: {self.rung}"
 
 
+class BurdenSeverity(models.IntegerChoices):
+    NONE = 0, _("None")
+    LIGHT = 1, _("Light")
+    SERIOUS = 2, _("Serious")
+    BLOCKING = 3, _("Blocking")
+
+
+# The draaglast categories, each with a severity and a note (``<key>`` is the note, ``<key>_severity`` the level).
+BURDEN_CATEGORIES = ("debts", "language_gap", "health", "care_duties", "housing", "addiction", "other")
+
+
+def _severity_field(label):
+    return models.PositiveSmallIntegerField(label, choices=BurdenSeverity.choices, null=True, blank=True)
+
+
 class SeekerBurden(models.Model):
     """The draaglast and exact address: only the seeker and caseworkers of their municipality see it.
 
     Kept apart from JobSeeker so that no ordinary query, serializer or matching adapter
     can pick these columns up by accident; every staff read goes through a selector that
-    writes a SensitiveAccessLog entry.
+    writes a SensitiveAccessLog entry. Each category has a severity (empty: not assessed)
+    and a note; every change is kept as a ``BurdenVersion``.
     """
 
     seeker = models.OneToOneField(JobSeeker, on_delete=models.CASCADE, related_name="burden")
     street_address = models.CharField(_("street and house number"), max_length=150, blank=True)
     debts = BoundedTextField(_("debts"), max_length=TEXT_MAX_LENGTH, blank=True)
-    health = BoundedTextField(_("health"), max_length=TEXT_MAX_LENGTH, blank=True)
+    debts_severity = _severity_field(_("debts: severity"))
     language_gap = BoundedTextField(_("language gap"), max_length=TEXT_MAX_LENGTH, blank=True)
+    language_gap_severity = _severity_field(_("language gap: severity"))
+    health = BoundedTextField(_("health"), max_length=TEXT_MAX_LENGTH, blank=True)
+    health_severity = _severity_field(_("health: severity"))
     care_duties = BoundedTextField(_("care duties"), max_length=TEXT_MAX_LENGTH, blank=True)
+    care_duties_severity = _severity_field(_("care duties: severity"))
+    housing = BoundedTextField(_("housing"), max_length=TEXT_MAX_LENGTH, blank=True)
+    housing_severity = _severity_field(_("housing: severity"))
+    addiction = BoundedTextField(_("addiction"), max_length=TEXT_MAX_LENGTH, blank=True)
+    addiction_severity = _severity_field(_("addiction: severity"))
+    other = BoundedTextField(_("other"), max_length=TEXT_MAX_LENGTH, blank=True)
+    other_severity = _severity_field(_("other: severity"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    SENSITIVE_FIELDS = ("street_address", "debts", "health", "language_gap", "care_duties")
+    SEVERITY_FIELDS = tuple(f"{key}_severity" for key in BURDEN_CATEGORIES)
+    SENSITIVE_FIELDS = ("street_address", *BURDEN_CATEGORIES, *SEVERITY_FIELDS)
 
     class Meta:
         verbose_name = _("draaglast")
         verbose_name_plural = _("draaglast")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(**{f"{key}_severity__isnull": True}) | models.Q(**{f"{key}_severity__lte": 3}),
+                name=f"burden_{key}_severity_range",
+            )
+            for key in BURDEN_CATEGORIES
+        ]
 
     def __str__(self):
         return f"draaglast #{self.seeker_id}"
+
+
+class BurdenVersion(models.Model):
+    """One saved state of a person's draaglast: what it said, who recorded it and when. Append-only.
+
+    As sensitive as the draaglast itself: read by staff only through the audited purpose read.
+    """
+
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="burden_versions")
+    version = models.PositiveIntegerField(_("version"))
+    values = models.JSONField(_("values"), default=dict)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("recorded by"))
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("draaglast version")
+        verbose_name_plural = _("draaglast versions")
+        ordering = ["-version"]
+        constraints = [models.UniqueConstraint(fields=["seeker", "version"], name="burden_version_unique")]
+
+    def __str__(self):
+        return f"draaglast #{self.seeker_id} v{self.version}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A version of the draaglast cannot be changed; record a new one.")
+        super().save(*args, **kwargs)
 
 
 class SensitiveAccessLog(models.Model):
@@ -220,7 +287,7 @@ class SensitiveAccessLog(models.Model):
                               verbose_name=_("read by"))
     seeker = models.ForeignKey(JobSeeker, on_delete=models.PROTECT, related_name="+",
                                verbose_name=_("job seeker"))
-    fields = models.CharField(_("fields"), max_length=200)
+    fields = models.CharField(_("fields"), max_length=400)
     purpose = models.CharField(_("purpose"), max_length=200)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 

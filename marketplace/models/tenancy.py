@@ -150,6 +150,10 @@ class Caseworker(models.Model):
         Municipality, on_delete=models.PROTECT, related_name="caseworkers", verbose_name=_("municipality")
     )
     team = models.CharField(_("team"), max_length=100, blank=True)
+    is_team_leader = models.BooleanField(
+        _("team leader"), default=False,
+        help_text=_("Sees the cockpit of the whole municipality and of every caseworker in it."),
+    )
 
     class Meta:
         verbose_name = _("caseworker")
