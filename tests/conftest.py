@@ -29,6 +29,17 @@ def world(db):
     association = factories.MembershipFactory(
         user__username="vereniging", organisation__municipality=municipality_a, organisation__association=True
     )
+    provider_a = factories.MembershipFactory(
+        user__username="aanbieder-a", organisation__municipality=municipality_a, organisation__provider=True,
+        organisation__name="Re-integratie Havenstad",
+    )
+    provider_other = factories.MembershipFactory(
+        user__username="aanbieder-andere", organisation__municipality=municipality_a, organisation__provider=True,
+        organisation__name="Taalschool De Brug",
+    )
+    provider_b = factories.MembershipFactory(
+        user__username="aanbieder-veenwijk", organisation__municipality=municipality_b, organisation__provider=True,
+    )
     caseworker_a = factories.CaseworkerFactory(user__username="klantmanager-a", municipality=municipality_a)
     caseworker_b = factories.CaseworkerFactory(user__username="klantmanager-b", municipality=municipality_b)
     seeker = factories.JobSeekerFactory(
@@ -49,6 +60,12 @@ def world(db):
         employer_other_town=employer_other_town.user,
         association=association.user,
         association_organisation=association.organisation,
+        provider_a=provider_a.user,
+        provider_organisation_a=provider_a.organisation,
+        provider_other=provider_other.user,
+        provider_organisation_other=provider_other.organisation,
+        provider_b=provider_b.user,
+        provider_organisation_b=provider_b.organisation,
         caseworker_a=caseworker_a.user,
         caseworker_b=caseworker_b.user,
         seeker_user=seeker.user,

@@ -51,6 +51,8 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     class Params:
         association = factory.Trait(kind=OrganisationKind.ASSOCIATION, name=factory.Sequence(
             lambda n: f"Vereniging {n}"))
+        provider = factory.Trait(kind=OrganisationKind.PROVIDER, name=factory.Sequence(
+            lambda n: f"Re-integratiebureau {n}"))
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
@@ -166,3 +168,45 @@ class SeekerSkillFactory(factory.django.DjangoModelFactory):
     seeker = factory.SubFactory(JobSeekerFactory)
     skill = factory.SubFactory(SkillFactory)
     level = 2
+
+
+class InstrumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Instrument
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    kind = models.InstrumentKind.LANGUAGE_COURSE
+    name = factory.Sequence(lambda n: f"Taalcursus {n}")
+    cost = Decimal("1250.00")
+    duration_weeks = 26
+
+
+class InstrumentAssignmentFactory(factory.django.DjangoModelFactory):
+    """An instrument for a person of the instrument's municipality, planned from today."""
+
+    class Meta:
+        model = models.InstrumentAssignment
+
+    instrument = factory.SubFactory(InstrumentFactory)
+    seeker = factory.SubFactory(JobSeekerFactory, municipality=factory.SelfAttribute("..instrument.municipality"))
+    start_date = factory.LazyFunction(timezone.localdate)
+    cost = factory.SelfAttribute("instrument.cost")
+
+
+class CaseloadCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.CaseloadCategory
+        django_get_or_create = ("municipality", "key")
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    key = models.CategoryKey.WORK_WITH_SUPPORT
+    name = factory.LazyAttribute(lambda category: str(models.CategoryKey(category.key).label))
+
+
+class ContactMomentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ContactMoment
+
+    seeker = factory.SubFactory(JobSeekerFactory)
+    date = factory.LazyFunction(timezone.localdate)
+    kind = models.ContactKind.CONVERSATION
