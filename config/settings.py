@@ -267,6 +267,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every draaglast category shares one severity scale; the schema names it once.
+    "ENUM_NAME_OVERRIDES": {"BurdenSeverityEnum": "marketplace.models.seekers.BurdenSeverity"},
 }
 
 LOGGING = {

@@ -22,8 +22,15 @@ from api.serializers.common import (
 from api.serializers.fields import LanguageLevelField, NamedChoiceField, StrictInputMixin, StrictIntegerField
 from marketplace.choices import SeekerStatus
 from marketplace.constants import SEEKER_HOURS_MAX, SEEKER_HOURS_MIN, TRAVEL_KM_MAX, TRAVEL_KM_MIN
-from marketplace.models import Caseworker, JobSeeker, SeekerBurden, SeekerSkill, SkillCategory
-from marketplace.selectors.burden import PURPOSE_MAX_LENGTH, clean_burden_fields, clean_purpose
+from marketplace.models import BurdenSeverity, Caseworker, JobSeeker, SeekerBurden, SeekerSkill, SkillCategory
+from marketplace.selectors.burden import (
+    BY_CASEWORKER,
+    BY_OWN_CASEWORKER,
+    BY_SELF,
+    PURPOSE_MAX_LENGTH,
+    clean_burden_fields,
+    clean_purpose,
+)
 from marketplace.services.seekers import SkillHeld
 
 
@@ -52,12 +59,59 @@ class SeekerSkillSerializer(SkillLevelSerializer):
         model = SeekerSkill
 
 
+def severity_label(value) -> str | None:
+    return None if value is None else str(BurdenSeverity(value).label)
+
+
+class SeverityField(NamedChoiceField):
+    default_error_messages = {"invalid_choice": _(
+        '"{input}" is not a severity; use 0 (none), 1 (light), 2 (serious), 3 (blocking) or null (not assessed).'
+    )}
+
+    def __init__(self, **kwargs):
+        super().__init__(enum_name="BurdenSeverity", choices=BurdenSeverity.choices, allow_null=True, **kwargs)
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool):  # "True" is no code, and neither is 1 sent as true
+            self.fail("invalid_choice", input=data)
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(serializers.CharField(allow_null=True, read_only=True))
+class SeverityLabelField(serializers.Field):
+    """The severity in words, in the language of the request; null when not assessed."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return severity_label(value)
+
+
+def with_severity_labels(values: dict) -> dict:
+    """``values`` with a ``<field>_label`` after each severity in it, as the API shows choices for people."""
+    labelled = {}
+    for name, value in values.items():
+        labelled[name] = value
+        if name in SeekerBurden.SEVERITY_FIELDS:
+            labelled[f"{name}_label"] = severity_label(value)
+    return labelled
+
+
 class BurdenSerializer(StrictInputMixin, serializers.ModelSerializer):
-    """The draaglast and exact address: sensitive; every staff read is logged."""
+    """The draaglast and exact address: sensitive; every staff read is logged. Per category a note and a
+    severity: 0 none, 1 light, 2 serious, 3 blocking, null not assessed (with its label in words)."""
 
     class Meta:
         model = SeekerBurden
         fields = list(SeekerBurden.SENSITIVE_FIELDS)
+
+    def get_fields(self):
+        fields = super().get_fields()
+        for name in SeekerBurden.SEVERITY_FIELDS:
+            fields[name] = SeverityField(required=False, label=SeekerBurden._meta.get_field(name).verbose_name)
+            fields[f"{name}_label"] = SeverityLabelField(source=name)
+        return fields
 
 
 def _django_messages(error: DjangoValidationError, field: str) -> list[str]:
@@ -96,6 +150,21 @@ class BurdenReadPurposeSerializer(StrictInputMixin, serializers.Serializer):
             raise serializers.ValidationError(_django_messages(error, "fields")) from None
 
 
+class BurdenHistoryPurposeSerializer(StrictInputMixin, serializers.Serializer):
+    """Why a caseworker reads the versions of the draaglast; the purpose goes to the log."""
+
+    purpose = serializers.CharField(max_length=PURPOSE_MAX_LENGTH, help_text=_(
+        "Why you need to see the earlier versions, in words. Written to the access log with your name and the "
+        "time; the job seeker sees it."
+    ))
+
+    def validate_purpose(self, value):
+        try:
+            return clean_purpose(value)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(_django_messages(error, "purpose")) from None
+
+
 class BurdenReadSerializer(serializers.Serializer):
     """A logged read: what was read, why, when, and only the fields that were asked for."""
 
@@ -107,7 +176,41 @@ class BurdenReadSerializer(serializers.Serializer):
 
     @extend_schema_field(BurdenSerializer)
     def get_burden(self, read) -> dict:
-        return read.values
+        return with_severity_labels(read.values)
+
+
+class BurdenChangeSerializer(serializers.Serializer):
+    field = serializers.CharField(help_text=_("The draaglast field that changed."))
+    before = serializers.JSONField(help_text=_("As it was: text, or a severity code; null for not assessed."))
+    after = serializers.JSONField(help_text=_("As it became."))
+
+
+class BurdenVersionSerializer(serializers.Serializer):
+    """One saved version of the whole draaglast; nobody can change it afterwards."""
+
+    version = serializers.IntegerField()
+    recorded_at = serializers.DateTimeField()
+    by = NamedChoiceField(enum_name="BurdenVersionBy", choices=[
+        (BY_SELF, _("The job seeker")), (BY_OWN_CASEWORKER, _("Their own caseworker")),
+        (BY_CASEWORKER, _("Another caseworker of the municipality")),
+    ])
+    recorded_by_name = serializers.CharField(allow_null=True)
+    values = serializers.SerializerMethodField(help_text=_("The whole draaglast as this version recorded it."))
+    changes = BurdenChangeSerializer(many=True, help_text=_("What differs from the version before."))
+
+    @extend_schema_field(BurdenSerializer)
+    def get_values(self, line) -> dict:
+        return with_severity_labels(line.values)
+
+
+class BurdenHistorySerializer(serializers.Serializer):
+    """A logged read of the draaglast's versions, newest first."""
+
+    seeker = serializers.IntegerField(source="seeker.pk", read_only=True)
+    purpose = serializers.CharField(source="entry.purpose", read_only=True)
+    read_at = serializers.DateTimeField(source="entry.at", read_only=True,
+                                        help_text=_("When the read was written to the access log."))
+    versions = BurdenVersionSerializer(many=True, read_only=True)
 
 
 class SeekerSummarySerializer(serializers.ModelSerializer):

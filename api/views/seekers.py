@@ -11,6 +11,8 @@ from rest_framework.response import Response
 from api.filters import SeekerFilter
 from api.permissions import IsCaseworker
 from api.serializers.seekers import (
+    BurdenHistoryPurposeSerializer,
+    BurdenHistorySerializer,
     BurdenReadPurposeSerializer,
     BurdenReadSerializer,
     SeekerProfileSerializer,
@@ -19,7 +21,11 @@ from api.serializers.seekers import (
 )
 from api.views.base import ActorMixin
 from marketplace.models import JobSeeker
-from marketplace.selectors.seekers import seeker_burden_for_staff, seeker_list_for_staff
+from marketplace.selectors.seekers import (
+    seeker_burden_for_staff,
+    seeker_burden_history_for_staff,
+    seeker_list_for_staff,
+)
 from marketplace.services.seekers import seeker_create, seeker_update
 
 WRITES_THE_BURDEN = _(
@@ -62,13 +68,15 @@ class SeekerViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin
 
     def get_queryset(self):
         seekers = seeker_list_for_staff(actor=self.actor)
-        return seekers if self.action in {"list", "read_burden"} else seekers.with_profile_relations()
+        return seekers if self.action in {"list", "read_burden", "burden_history"} else seekers.with_profile_relations()
 
     def get_serializer_class(self):
         if self.action in {"create", "update", "partial_update"}:
             return SeekerWriteSerializer
         if self.action == "read_burden":
             return BurdenReadPurposeSerializer
+        if self.action == "burden_history":
+            return BurdenHistoryPurposeSerializer
         return SeekerSummarySerializer if self.action == "list" else SeekerProfileSerializer
 
     def _respond(self, seeker: JobSeeker, status_code=status.HTTP_200_OK):
@@ -95,7 +103,9 @@ class SeekerViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin
     @extend_schema(
         summary=_("Read a job seeker's draaglast, stating why"),
         description=_(
-            "Debts, health, language gap, care duties and street address. Send the purpose of this read in the "
+            "Per category (debts, language gap, health, care duties, housing, addiction, other) a note and a "
+            "severity (0 none, 1 light, 2 serious, 3 blocking, null not assessed, each with its label), and the "
+            "street address. Send the purpose of this read in the "
             "body (never in the URL): it is written to the sensitive-data access log with your name, the job "
             "seeker, the fields and the time, in the same transaction as the read, and the job seeker sees "
             "it under \"my data\". Ask only for the fields you need. Without a purpose, with a blank one or "
@@ -118,5 +128,32 @@ class SeekerViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin
         read = seeker_burden_for_staff(actor=self.actor, seeker=seeker, purpose=serializer.validated_data["purpose"],
                                        fields=serializer.validated_data.get("fields"))
         response = Response(BurdenReadSerializer(read).data)
+        add_never_cache_headers(response)
+        return response
+
+    @extend_schema(
+        summary=_("Read the versions of a job seeker's draaglast, stating why"),
+        description=_(
+            "Every saved version of the whole draaglast, newest first, with who recorded it, when, and what "
+            "changed since the version before. As sensitive as the draaglast itself: the purpose goes in the "
+            "body, is written to the access log in the same transaction, and the job seeker sees it. Without a "
+            "meaningful purpose the answer is 400 naming `purpose` and nothing is read or logged; for a job "
+            "seeker of another municipality it is 404."
+        ),
+        request=BurdenHistoryPurposeSerializer,
+        responses={
+            200: BurdenHistorySerializer,
+            400: OpenApiResponse(description=_("No purpose, or a blank or meaningless one.")),
+            404: OpenApiResponse(description=_("No job seeker with this id in your municipality.")),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="burden/history", url_name="burden-history")
+    def burden_history(self, request, *args, **kwargs):
+        seeker = self.get_object()
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        history = seeker_burden_history_for_staff(actor=self.actor, seeker=seeker,
+                                                  purpose=serializer.validated_data["purpose"])
+        response = Response(BurdenHistorySerializer(history).data)
         add_never_cache_headers(response)
         return response

@@ -2,8 +2,9 @@
 
 The purpose is posted with a form (CSRF-protected), never put in a query string, so it stays out of
 URLs, browser history and server logs. The data appears only in the answer to that POST, which no
-cache keeps; after saving, the page asks for a purpose again before it shows anything. The draaglast
-is never part of the job seeker's edit form. Only caseworkers of the seeker's municipality reach
+cache keeps; after saving, the page asks for a purpose again before it shows anything. The read shows
+the current picture and every earlier version, and logs both in one entry. The draaglast is never
+part of the job seeker's edit form. Only caseworkers of the seeker's municipality reach
 this page; for anyone else the seeker does not exist (404).
 """
 
@@ -22,8 +23,10 @@ from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from marketplace.burden_labels import NOT_ASSESSED, change_lines, field_label, picture_rows
 from marketplace.form_errors import add_service_errors
-from marketplace.models import JobSeeker, SeekerBurden
+from marketplace.models import BurdenSeverity, JobSeeker, SeekerBurden
+from marketplace.models.seekers import BURDEN_CATEGORIES
 from marketplace.selectors.burden import (
     PURPOSE_MAX_LENGTH,
     burden_read_for_staff,
@@ -53,18 +56,35 @@ class PurposeForm(forms.Form):
 
 
 class BurdenForm(forms.Form):
-    """The draaglast fields as the model defines them. A plain form, not a model form: only the burden
-    service writes the draaglast, for this page as for the API and the job seeker."""
+    """The draaglast fields: the street address, and per category a severity and a note. A plain form, not a
+    model form: only the burden service writes the draaglast, for this page as for the API and the job seeker.
+    An empty severity means "not assessed"; it is the only choice made when nothing was recorded."""
 
     def __init__(self, *args, burden: SeekerBurden | None = None, **kwargs):
         if burden is not None:
             kwargs.setdefault("initial", {name: getattr(burden, name) for name in SeekerBurden.SENSITIVE_FIELDS})
         super().__init__(*args, **kwargs)
-        self.fields.update(fields_for_model(
-            SeekerBurden, fields=SeekerBurden.SENSITIVE_FIELDS, formfield_callback=formfield_for_dbfield,
-            widgets={name: forms.Textarea(attrs={"rows": 4})
-                     for name in ("debts", "health", "language_gap", "care_duties")},
-        ))
+        notes = fields_for_model(
+            SeekerBurden, fields=("street_address", *BURDEN_CATEGORIES), formfield_callback=formfield_for_dbfield,
+            widgets={key: forms.Textarea(attrs={"rows": 3}) for key in BURDEN_CATEGORIES},
+        )
+        self.fields["street_address"] = notes["street_address"]
+        for key in BURDEN_CATEGORIES:
+            self.fields[f"{key}_severity"] = forms.TypedChoiceField(
+                label=field_label(f"{key}_severity"), choices=[("", NOT_ASSESSED), *BurdenSeverity.choices],
+                coerce=int, empty_value=None, required=False,
+            )
+            self.fields[key] = notes[key]
+
+    def categories(self) -> list[tuple[str, str, forms.BoundField, forms.BoundField]]:
+        """(key, label, severity field, note field) for each category, in the fixed order."""
+        return [(key, field_label(key), self[f"{key}_severity"], self[key]) for key in BURDEN_CATEGORIES]
+
+
+def history_lines(versions) -> list[dict]:
+    """The versions, newest first, with their changes in words for the table."""
+    return [{"version": line.version, "recorded_at": line.recorded_at, "recorded_by": line.recorded_by_name,
+             "changes": change_lines(line.changes, first=line.version == 1)} for line in versions]
 
 
 class BurdenView(WagtailAdminTemplateMixin, View):
@@ -100,8 +120,10 @@ class BurdenView(WagtailAdminTemplateMixin, View):
         if not purpose_form.is_valid():
             return self.render(purpose_form=purpose_form, status=400)
         purpose = purpose_form.cleaned_data["purpose"]
-        read = burden_read_for_staff(actor_user=request.user, seeker=self.seeker, purpose=purpose)
-        return self.render(burden_form=BurdenForm(burden=read.burden), purpose=purpose)
+        read = burden_read_for_staff(actor_user=request.user, seeker=self.seeker, purpose=purpose, with_history=True)
+        return self.render(burden_form=BurdenForm(burden=read.burden), purpose=purpose,
+                           picture=picture_rows(read.values), street_address=read.burden.street_address,
+                           history=history_lines(read.versions))
 
     def save(self, request):
         burden_form = BurdenForm(request.POST)

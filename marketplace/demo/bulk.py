@@ -5,13 +5,14 @@ for one query per row. Callers wrap these functions in a transaction.
 """
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from itertools import islice
 
 from marketplace.choices import RoleStatus
 from marketplace.demo.content import RoleSpec
 from marketplace.demo.people import SeekerProfile
 from marketplace.models import (
+    BurdenVersion,
     Caseworker,
     JobSeeker,
     LadderStep,
@@ -22,6 +23,7 @@ from marketplace.models import (
     SeekerBurden,
     SeekerSkill,
 )
+from marketplace.services.burden import burden_values
 
 BATCH_SIZE = 2000
 Interest = JobSeeker.interests.through
@@ -52,7 +54,7 @@ def insert_seekers(profiles: Iterable[SeekerProfile], *, municipality: Municipal
              for profile, caseworker in zip(chunk, assigned, strict=True)],
             batch_size=batch_size,
         )
-        skills, interests, burdens, steps = [], [], [], []
+        skills, interests, burdens, steps, versions, backdated = [], [], [], [], [], {}
         for seeker, profile, caseworker in zip(seekers, chunk, assigned, strict=True):
             skills += [SeekerSkill(seeker_id=seeker.pk, skill_id=skill_ids[name], level=level)
                        for name, level in profile.skills if name in skill_ids]
@@ -60,14 +62,31 @@ def insert_seekers(profiles: Iterable[SeekerProfile], *, municipality: Municipal
                           for code in profile.interests if code in category_ids]
             burdens.append(SeekerBurden(seeker_id=seeker.pk, **profile.burden))
             recorded_by = caseworker.user_id if caseworker else None
+            versions += _burden_versions(seeker, profile, recorded_by, consent_at, backdated)
             steps += [LadderStep(seeker_id=seeker.pk, rung=rung, date=when, note=note, recorded_by_id=recorded_by)
                       for when, rung, note in profile.ladder]
         SeekerSkill.objects.bulk_create(skills, batch_size=batch_size)
         Interest.objects.bulk_create(interests, batch_size=batch_size)
         SeekerBurden.objects.bulk_create(burdens, batch_size=batch_size)
+        BurdenVersion.objects.bulk_create(versions, batch_size=batch_size)
+        for (seeker_id, number), when in backdated.items():
+            # recorded_at is set on insert; an older demo version gets its date afterwards, once.
+            BurdenVersion.objects.filter(seeker_id=seeker_id, version=number).update(recorded_at=when)
         LadderStep.objects.bulk_create(steps, batch_size=batch_size)
         total += len(chunk)
     return total
+
+
+def _burden_versions(seeker: JobSeeker, profile: SeekerProfile, recorded_by: int | None, now: datetime,
+                     backdated: dict) -> list[BurdenVersion]:
+    """The draaglast's versions as the burden service would have written them: an older one if the profile
+    has it (its date noted in ``backdated``), then the current one."""
+    states = [profile.earlier_burden[1]] if profile.earlier_burden else []
+    if profile.earlier_burden:
+        backdated[(seeker.pk, 1)] = now - timedelta(days=profile.earlier_burden[0])
+    states.append(profile.burden)
+    return [BurdenVersion(seeker_id=seeker.pk, version=number, values=burden_values(state),
+                          recorded_by_id=recorded_by) for number, state in enumerate(states, start=1)]
 
 
 def _seeker(profile: SeekerProfile, municipality: Municipality, caseworker: Caseworker | None, user,

@@ -103,6 +103,13 @@ CARE_DUTIES = (
     "Zorgt voor een kind met een beperking; flexibele uren nodig.",
     "Zorgt om de week voor de kinderen (co-ouderschap).",
 )
+# How heavy each note above weighs (0 none, 1 light, 2 serious, 3 blocking), as a caseworker would judge it.
+NOTE_SEVERITY = {
+    DEBTS[0]: 2, DEBTS[1]: 1, DEBTS[2]: 2, DEBTS[3]: 2, DEBTS[4]: 1,
+    HEALTH[0]: 1, HEALTH[1]: 2, HEALTH[2]: 1, HEALTH[3]: 2, HEALTH[4]: 1, HEALTH[5]: 1, HEALTH[6]: 3,
+    LANGUAGE_GAPS[0]: 2, LANGUAGE_GAPS[1]: 2, LANGUAGE_GAPS[2]: 1, LANGUAGE_GAPS[3]: 1,
+    CARE_DUTIES[0]: 2, CARE_DUTIES[1]: 1, CARE_DUTIES[2]: 2, CARE_DUTIES[3]: 1,
+}
 RUNG_NOTES = {
     1: "Weinig contact buiten de deur; eerste gesprekken bij de persoon thuis.",
     2: "Komt naar de inloop in het buurthuis.",
@@ -242,8 +249,9 @@ class SeekerProfile:
     preferred_language: str
     skills: list[tuple[str, int]]  # (skill name_nl, level 1-3)
     interests: list[str]  # skill category codes
-    burden: dict[str, str]
+    burden: dict[str, str | int | None]  # notes, severities and the street address
     ladder: list[tuple[date, int, str]] = field(default_factory=list)
+    earlier_burden: tuple[int, dict] | None = None  # (days ago, the draaglast then): an older version
 
 
 def pick(rng: Random, weights: Mapping) -> object:
@@ -314,11 +322,14 @@ def some_of(rng: Random, options: Sequence[str], chance: float) -> list[str]:
     return [option for option in options if rng.random() < 0.4] or [rng.choice(options)]
 
 
-def random_burden(rng: Random, archetype: Archetype) -> dict[str, str]:
+def random_burden(rng: Random, archetype: Archetype) -> dict[str, str | int]:
+    """Notes for some of the archetype's categories, each with the severity its note implies; the archetype's
+    other categories were assessed and weigh nothing (0); categories it does not name are not assessed."""
     burden = {"street_address": f"{rng.choice(STREETS)} {rng.randint(1, 180)}"}
     for kind, chance in archetype.burdens.items():
         if rng.random() < chance:
             burden[kind] = rng.choice(_BURDEN_TEXTS[kind])
+        burden[f"{kind}_severity"] = NOTE_SEVERITY[burden[kind]] if kind in burden else 0
     return burden
 
 
@@ -391,10 +402,33 @@ def demo_seeker_profile(place: Place, today: date) -> SeekerProfile:
         burden={
             "street_address": "Irenestraat 41",
             "debts": "Betalingsachterstand bij de woningcorporatie; een betalingsregeling loopt sinds maart.",
+            "debts_severity": 1,
             "health": "Rugklachten na een val: niet zwaar tillen.",
+            "health_severity": 1,
             "language_gap": "Spreekt redelijk Nederlands; volgt taalles bij het Taalhuis op dinsdag.",
+            "language_gap_severity": 2,
             "care_duties": "Alleenstaande ouder van twee kinderen (6 en 9); beschikbaar onder schooltijd.",
+            "care_duties_severity": 2,
+            "housing": "Huurwoning van de corporatie; de huur wordt sinds de regeling op tijd betaald.",
+            "housing_severity": 0,
+            "addiction": "Niet aan de orde, besproken bij de intake.",
+            "addiction_severity": 0,
+            "other": "Heeft geen rijbewijs; fietst of neemt de bus.",
+            "other_severity": 1,
         },
+        earlier_burden=(640, {
+            "street_address": "Irenestraat 41",
+            "debts": "Betalingsachterstand bij de woningcorporatie; nog geen regeling.",
+            "debts_severity": 2,
+            "health": "Rugklachten na een val: niet zwaar tillen.",
+            "health_severity": 1,
+            "language_gap": "Spreekt weinig Nederlands; wacht op een plek bij het Taalhuis.",
+            "language_gap_severity": 3,
+            "care_duties": "Alleenstaande ouder van twee kinderen (4 en 7); de jongste gaat nog niet naar school.",
+            "care_duties_severity": 3,
+            "housing": "Brief van de corporatie over de huurachterstand; dreigt de woning kwijt te raken.",
+            "housing_severity": 2,
+        }),
         ladder=[
             (today - timedelta(days=640), 2, "Intake bij Werk en Inkomen. " + RUNG_NOTES[2]),
             (today - timedelta(days=420), 3, "Taalcursus bij het Taalhuis gestart."),

@@ -8,7 +8,12 @@ from marketplace.access import Actor
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
 from marketplace.models import JobSeeker, LadderStep, SeekerBurden
 from marketplace.models.seekers import JobSeekerQuerySet
-from marketplace.selectors.burden import BurdenRead, burden_read_for_staff
+from marketplace.selectors.burden import (
+    BurdenHistoryRead,
+    BurdenRead,
+    burden_history_read_for_staff,
+    burden_read_for_staff,
+)
 
 
 def seeker_list_for_staff(*, actor: Actor) -> JobSeekerQuerySet:
@@ -47,6 +52,15 @@ def seeker_burden_for_staff(
         raise NotYourMunicipality()
     # The admin's draaglast view reads through the same function, so the audit log is written in one place.
     return burden_read_for_staff(actor_user=actor.user, seeker=seeker, purpose=purpose, fields=fields)
+
+
+def seeker_burden_history_for_staff(*, actor: Actor, seeker: JobSeeker, purpose: str) -> BurdenHistoryRead:
+    """Every version of the draaglast for a caseworker of the seeker's municipality, read and logged like a read."""
+    if not actor.is_caseworker:
+        raise NotAllowed()
+    if seeker.municipality_id != actor.caseworker.municipality_id:
+        raise NotYourMunicipality()
+    return burden_history_read_for_staff(actor_user=actor.user, seeker=seeker, purpose=purpose)
 
 
 def seeker_burden_for_self(*, actor: Actor) -> SeekerBurden:

@@ -7,18 +7,87 @@ draaglast follow the same rule, except that the seeker's own caseworker, whose n
 know, is named.
 """
 
+from collections.abc import Mapping
+
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from marketplace.access import Actor
 from marketplace.choices import PHYSICAL_LABELS, SUPPORT_LABELS, WEEKDAY_LABELS
 from marketplace.constants import Physical, Support, Weekday
 from marketplace.models import SeekerBurden
+from marketplace.models.seekers import BURDEN_CATEGORIES
 from marketplace.selectors.applications import application_list_for, application_timeline
-from marketplace.selectors.burden import BurdenReadNotice, burden_reads_for_self
+from marketplace.selectors.burden import (
+    HISTORY_LOG_FIELD,
+    BurdenReadNotice,
+    BurdenVersionLine,
+    burden_history_for_self,
+    burden_reads_for_self,
+)
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
 from portal.views.seeker_data_plans import assessment_field_label, plan_data_export
+
+# The draaglast in the job seeker's own words (B1): what each part is about, and how heavy it weighs.
+CATEGORY_LABELS = {
+    "debts": gettext_lazy("Debts"), "language_gap": gettext_lazy("Language"), "health": gettext_lazy("Health"),
+    "care_duties": gettext_lazy("Care for others"), "housing": pgettext_lazy("job seeker", "Housing"),
+    "addiction": gettext_lazy("Addiction"), "other": gettext_lazy("Something else"),
+}
+SEVERITY_LABELS = {
+    None: gettext_lazy("Not talked about yet"), 0: gettext_lazy("No problem"),
+    1: gettext_lazy("A small problem"), 2: gettext_lazy("A big problem"),
+    3: gettext_lazy("Stands in the way of work for now"),
+}
+
+
+def severity_words(value) -> str:
+    return str(SEVERITY_LABELS.get(value, SEVERITY_LABELS[None]))
+
+
+def burden_field_words(name: str) -> str:
+    """A draaglast field as the job seeker reads it: "Debts", "Debts: how heavy", "Address"."""
+    if name == "street_address":
+        return _("Address")
+    if name.removesuffix("_severity") in CATEGORY_LABELS and name.endswith("_severity"):
+        return _("%(category)s: how heavy") % {"category": CATEGORY_LABELS[name.removesuffix("_severity")]}
+    return str(CATEGORY_LABELS.get(name, name))
+
+
+def burden_categories(burden: SeekerBurden | Mapping) -> list[dict]:
+    """Per category: its name, the severity code and in words, and the note, for the job seeker."""
+    value = burden.get if isinstance(burden, Mapping) else lambda name: getattr(burden, name)
+    return [{"category": key, "label": str(CATEGORY_LABELS[key]), "severity": value(f"{key}_severity"),
+             "severity_label": severity_words(value(f"{key}_severity")), "note": value(key) or ""}
+            for key in BURDEN_CATEGORIES]
+
+
+def _words_of(name: str, value) -> str:
+    if name in SeekerBurden.SEVERITY_FIELDS:
+        return severity_words(value)
+    return value or "–"
+
+
+def _version_by(line: BurdenVersionLine) -> str:
+    if line.by == "self":
+        return _("You")
+    if line.recorded_by_name:
+        return _("Your caseworker, %(name)s") % {"name": line.recorded_by_name}
+    return _("Your caseworker") if line.by == "own_caseworker" else _("A caseworker of your municipality")
+
+
+def burden_version(line: BurdenVersionLine) -> dict:
+    local = timezone.localtime(line.recorded_at)
+    return {
+        "version": line.version, "at": local.isoformat(), "at_label": formats.date_format(local, "DATETIME_FORMAT"),
+        "by": line.by, "by_label": _version_by(line),
+        "changes": [{"field": change.field, "field_label": burden_field_words(change.field),
+                     "before": change.before, "after": change.after,
+                     "before_label": _words_of(change.field, change.before),
+                     "after_label": _words_of(change.field, change.after)} for change in line.changes],
+    }
 
 
 def _iso(value):
@@ -94,6 +163,8 @@ def _reader(notice: BurdenReadNotice) -> str:
 
 def _field_label(name: str) -> str:
     # The log outlives the schema: a field that no longer exists is shown by its stored name.
+    if name == HISTORY_LOG_FIELD:
+        return _("Earlier versions of your draaglast")
     if name not in SeekerBurden.SENSITIVE_FIELDS:
         return assessment_field_label(name) or name
     return str(capfirst(SeekerBurden._meta.get_field(name).verbose_name))
@@ -109,6 +180,15 @@ def _burden_read(notice: BurdenReadNotice) -> dict:
     }
 
 
+def _burden(burden) -> dict:
+    values = {}
+    for name in SeekerBurden.SENSITIVE_FIELDS:
+        values[name] = getattr(burden, name)
+        if name in SeekerBurden.SEVERITY_FIELDS:
+            values[f"{name}_label"] = severity_words(values[name])
+    return values
+
+
 def seeker_data_export(*, actor: Actor) -> dict:
     """Profile, skills, ladder history, draaglast and who read it, applications with their events, placements,
     the plan of action with its history, assessments and the draagkracht picture."""
@@ -122,7 +202,8 @@ def seeker_data_export(*, actor: Actor) -> dict:
                    for held in seeker.skill_levels.all()],
         "ladder_history": [{"date": _iso(step.date), "rung": step.rung, "rung_label": str(step.get_rung_display()),
                             "note": step.note} for step in seeker.ladder_history.order_by("date", "id")],
-        "burden": {name: getattr(burden, name) for name in SeekerBurden.SENSITIVE_FIELDS},
+        "burden": _burden(burden),
+        "burden_history": [burden_version(line) for line in burden_history_for_self(actor=actor)],
         "burden_reads": [_burden_read(notice) for notice in burden_reads_for_self(actor=actor)],
         "applications": [_application(actor, application) for application in applications],
         "placements": [placement for placement in map(_placement, applications) if placement is not None],

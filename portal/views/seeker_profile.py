@@ -1,6 +1,7 @@
 """The job seeker's own data: the profile they keep, their consent, and all their data to read and download.
 
-The draaglast is shown to the seeker but never edited here: the caseworker keeps it with them.
+The draaglast (per category how heavy it weighs, and a note) is shown to the seeker with its earlier
+versions, but never edited here: the caseworker keeps it with them.
 """
 
 import json
@@ -16,14 +17,14 @@ from django.views.decorators.http import require_safe
 
 from marketplace.exceptions import DomainError
 from marketplace.formatting import readable_when
-from marketplace.models import JobSeeker, SeekerBurden
+from marketplace.models import JobSeeker
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
 from marketplace.selectors.taxonomy import skill_category_list, skill_list
 from marketplace.services.seekers import seeker_update_own_profile
 from portal.forms.common import add_service_errors
 from portal.forms.seeker import ConsentForm, ProfileForm, SkillFormSet
 from portal.views.common import report_refusal, seeker_page
-from portal.views.seeker_data import seeker_data_export
+from portal.views.seeker_data import burden_categories, seeker_data_export
 
 PROFILE_FIELDS = ("hours_min", "hours_max", "weekdays", "max_travel_km", "language_level")
 
@@ -56,9 +57,10 @@ def profile(request, actor):
                 messages.success(request, _("Your profile is saved."))
                 return redirect("seeker-profile")
         status = 400
+    burden = seeker_burden_for_self(actor=actor)
     return render(request, "portal/seeker/profile.html", {
-        "seeker": seeker, "form": form, "skills": skills, "burden": seeker_burden_for_self(actor=actor),
-        "section": "profile",
+        "seeker": seeker, "form": form, "skills": skills, "burden": burden,
+        "burden_categories": burden_categories(burden), "section": "profile",
     }, status=status)
 
 
@@ -110,7 +112,7 @@ def my_data(request, actor):
     data = seeker_data_export(actor=actor)
     return render(request, "portal/seeker/my_data.html", {
         "data": data, "profile_rows": _rows(JobSeeker, data["profile"]),
-        "burden_rows": _rows(SeekerBurden, data["burden"]), "section": "data",
+        "burden_categories": burden_categories(data["burden"]), "section": "data",
     })
 
 

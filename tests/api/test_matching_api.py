@@ -5,7 +5,7 @@ import json
 import pytest
 
 from marketplace.choices import ApplicationStatus
-from marketplace.models import JobSeeker, LadderOverride, MatchRound
+from marketplace.models import JobSeeker, LadderOverride, MatchRound, SeekerBurden
 from marketplace.models.applications import Application
 from tests import factories
 
@@ -15,7 +15,8 @@ KM_NORTH = 1 / 111.2
 SENTINELS = ("Sentinelia", "Geheimnaam", "sentinel-seeker@example.nl", "0699999999", "SENTINEL-SCHULD",
              "SENTINEL-GEZONDHEID", "Geheimstraat")
 PERSONAL_KEYS = ("date_of_birth", "burden", "debts", "health", "street_address", "email", "phone", "first_name",
-                 "last_name", "home_postcode", "latitude", "longitude")
+                 "last_name", "home_postcode", "latitude", "longitude", *SeekerBurden.SENSITIVE_FIELDS,
+                 *(f"{name}_label" for name in SeekerBurden.SEVERITY_FIELDS), "versions")
 
 
 @pytest.fixture
@@ -157,6 +158,7 @@ def test_why_not_needs_a_known_role(world, client_for, matchable):
 def test_the_employer_gets_anonymous_cards_only(world, client_for, matchable):
     best, _second = matchable
     JobSeeker.objects.filter(pk=world.seeker.pk).update(date_of_birth="1980-05-17")
+    SeekerBurden.objects.filter(seeker=world.seeker).update(debts_severity=3, health_severity=2)
     response = client_for(world.employer_a).get(f"/api/v1/roles/{best.pk}/candidates/")
     assert response.status_code == 200
     body = response.json()

@@ -65,7 +65,8 @@ def test_reading_the_draaglast_with_a_purpose_returns_it_and_logs_who_read_it_an
     assert response.status_code == 200
     body = response.json()
     assert body["burden"]["debts"] == "SENTINEL-SCHULD"
-    assert set(body["burden"]) == set(SeekerBurden.SENSITIVE_FIELDS)
+    assert set(body["burden"]) == {*SeekerBurden.SENSITIVE_FIELDS,
+                                   *(f"{name}_label" for name in SeekerBurden.SEVERITY_FIELDS)}
     assert (body["seeker"], body["purpose"]) == (world.seeker.pk, "Voorbereiding gesprek")
     entry = SensitiveAccessLog.objects.get()
     assert (entry.actor, entry.seeker, entry.purpose) == (world.caseworker_a, world.seeker, "Voorbereiding gesprek")

@@ -7,6 +7,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry, ReferenceIndex
 
 from marketplace.models import JobSeeker, PostcodeArea, Role, SeekerBurden, SensitiveAccessLog
+from marketplace.selectors.burden import HISTORY_LOG_FIELD
 from tests import factories
 
 VIEWSETS = [
@@ -258,7 +259,7 @@ def test_reading_the_draaglast_writes_who_whom_what_and_why_to_the_audit_log(cli
     assert "no-store" in response["Cache-Control"]
     entry = SensitiveAccessLog.objects.get()
     assert (entry.actor, entry.seeker, entry.purpose) == (caseworker_a, world.seeker, "Intakegesprek")
-    assert set(entry.fields.split(",")) == set(SeekerBurden.SENSITIVE_FIELDS)
+    assert set(entry.fields.split(",")) == {*SeekerBurden.SENSITIVE_FIELDS, HISTORY_LOG_FIELD}
 
 
 def test_a_caseworker_with_view_permission_only_reads_but_cannot_save(client, world):
