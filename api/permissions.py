@@ -31,8 +31,19 @@ class IsJobSeeker(_ActorPermission):
 
 
 class IsOrganisationMember(_ActorPermission):
+    # Employers and associations; a provider's staff act only on their trajectories (see Actor.organisation_ids).
     message = _("Only people who act for an organisation can use this.")
-    requirement = attrgetter("memberships")
+    requirement = attrgetter("organisation_ids")
+
+
+class IsProviderStaffOrCaseworker(BasePermission):
+    message = _("Only a provider's staff and caseworkers can use this.")
+
+    def has_permission(self, request, view):
+        if not request.user or not request.user.is_authenticated:
+            return False
+        actor = actor_for(request.user)
+        return actor.is_provider or actor.is_caseworker
 
 
 class IsOrganisationMemberOrReadOnly(IsOrganisationMember):

@@ -1,0 +1,96 @@
+"""Progress reports on a trajectory: the provider's staff report how it goes; a caseworker may add a note.
+
+A report is never changed afterwards (a later report corrects an earlier one). A report with a
+result is the final report: it ends the trajectory through ``assignment_end`` in the same
+transaction, so ending a trajectory has one write path whoever ends it, and a refused end writes no
+report either.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.access import Actor
+from marketplace.constants import NOTE_MAX_LENGTH
+from marketplace.exceptions import NotAllowed, NotEditable, NotYourMunicipality, NotYourOrganisation
+from marketplace.models import InstrumentAssignment, ProgressReport
+from marketplace.models.koffer import AssignmentResult, AssignmentStatus, ReportAuthorKind
+from marketplace.services._caseload import merge_model_errors
+from marketplace.services._common import raise_if_errors
+from marketplace.services.instruments import assignment_end
+
+OPEN_STATUSES = frozenset({AssignmentStatus.PLANNED, AssignmentStatus.ACTIVE})
+
+
+class TrajectoryClosed(NotEditable):
+    default_message = _("This trajectory has ended; no more progress can be reported on it.")
+    field = "non_field_errors"
+
+
+def _author_kind(actor: Actor, assignment: InstrumentAssignment) -> str:
+    """In which capacity ``actor`` reports: staff of the assignment's provider, or a caseworker of the municipality.
+
+    An assignment of another provider, one without the person's consent, or of another municipality is
+    not found; anyone but provider staff and caseworkers is refused.
+    """
+    if actor.is_caseworker:
+        if actor.caseworker.municipality_id != assignment.seeker.municipality_id:
+            raise NotYourMunicipality()
+        return ReportAuthorKind.CASEWORKER
+    if actor.is_provider:
+        provider = assignment.provider
+        if (provider is None or provider.pk not in actor.provider_organisation_ids or assignment.consent_at is None
+                or provider.municipality_id != assignment.seeker.municipality_id):
+            raise NotYourOrganisation()
+        return ReportAuthorKind.PROVIDER
+    raise NotAllowed(_("Only the provider's staff and caseworkers report progress."))
+
+
+def _date_errors(value, assignment: InstrumentAssignment, errors: dict) -> None:
+    if not isinstance(value, datetime.date):
+        errors["date"] = [_("Give the date of the report.")]
+    elif value > timezone.localdate():
+        errors["date"] = [_("The date cannot be in the future.")]
+    elif value < assignment.start_date:
+        errors["date"] = [_("The trajectory started on %(start)s; choose that day or later.")
+                          % {"start": date_format(assignment.start_date, "j F Y")}]
+
+
+def _result_errors(result: str, assignment: InstrumentAssignment, errors: dict) -> None:
+    if not result:
+        return
+    if result not in AssignmentResult.values:
+        errors["result"] = [_("Choose one of the results in the list.")]
+    elif assignment.status == AssignmentStatus.PLANNED:
+        errors["result"] = [_("This trajectory has not started yet, so it cannot end with a result. "
+                              "Send the report without a result.")]
+
+
+@transaction.atomic
+def progress_report_add(*, actor: Actor, assignment: InstrumentAssignment, date: datetime.date, text: str,
+                        result: str = "") -> ProgressReport:
+    """Add a dated report; with a ``result`` it is the final report and ends the trajectory on ``date``."""
+    assignment = InstrumentAssignment.objects.select_for_update(of=("self",)).select_related(
+        "seeker", "provider").get(pk=assignment.pk)
+    author_kind = _author_kind(actor, assignment)
+    if assignment.status not in OPEN_STATUSES:
+        raise TrajectoryClosed()
+    text, result = str(text or "").strip(), str(result or "").strip()
+    errors: dict[str, list] = {}
+    if not text:
+        errors["text"] = [_("Write how the trajectory is going.")]
+    _date_errors(date, assignment, errors)
+    _result_errors(result, assignment, errors)
+    report = ProgressReport(assignment=assignment, date=date, text=text, result=result, author=actor.user,
+                            author_kind=author_kind)
+    merge_model_errors(report, errors, exclude=["assignment", "author"])
+    raise_if_errors(errors)
+    report.save()
+    if result:
+        assignment_end(actor=actor, assignment=assignment, end_date=date, result=result,
+                       result_note=Truncator(text).chars(NOTE_MAX_LENGTH))
+    return report
