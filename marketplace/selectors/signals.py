@@ -1,0 +1,218 @@
+"""Stuck signals and the worklist: who on the caseload needs attention first, and why.
+
+Five signals, each with its threshold from the approach of the person's category (``NO_CATEGORY``
+from marketplace/caseload/approach.py while a person has none). Only active job seekers count.
+
+- ``no_rung_change``: no ladder step for ``stuck_after_months`` calendar months, counted from the newest
+  step, or from the day the person was registered when there is none;
+- ``no_contact``: no contact moment for ``contact_every_weeks`` weeks, counted from the newest contact,
+  or from registration;
+- ``no_active_plan``: no plan, or a plan without an open action;
+- ``review_overdue``: the plan's review date has passed;
+- ``instrument_not_followed_up``: an ended instrument without a follow-up whose end date is more than
+  ``follow_up_within_weeks`` weeks ago (counted from the oldest such end date).
+
+A signal shows from the first day past its threshold: with a threshold of 4 weeks, a contact exactly
+28 days ago is on time, one 29 days ago is one day overdue.
+
+Urgency: each signal adds the weight of its kind (``WEIGHTS``) and the days it is overdue, at most
+``OVERDUE_CAP``; the worklist is ordered by the sum, highest first, then by name. A missing plan weighs
+most (nothing is planned at all), a person not seen in weeks next.
+
+``worklist_for`` and ``signal_counts`` run in a constant number of queries whatever the caseload size:
+the dates are annotated per person with subqueries, the thresholds are per category, and the
+categories are read once.
+"""
+
+import datetime
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from marketplace.caseload.approach import NO_CATEGORY, Approach, months_before
+from marketplace.choices import SeekerStatus
+from marketplace.exceptions import NotAllowed, NotYourMunicipality
+from marketplace.models import (
+    AssignmentStatus,
+    CaseloadCategory,
+    Caseworker,
+    ContactMoment,
+    InstrumentAssignment,
+    JobSeeker,
+    LadderStep,
+    Plan,
+    PlanAction,
+)
+from marketplace.models.plans import ActionStatus
+
+
+class SignalKind(models.TextChoices):
+    NO_PLAN = "no_active_plan", _("No active plan")
+    NO_CONTACT = "no_contact", _("No contact")
+    INSTRUMENT_NOT_FOLLOWED_UP = "instrument_not_followed_up", _("Instrument not followed up")
+    REVIEW_OVERDUE = "review_overdue", _("Plan review overdue")
+    NO_RUNG_CHANGE = "no_rung_change", _("No rung change")
+
+
+NO_ACTIVE_PLAN = SignalKind.NO_PLAN
+NO_CONTACT = SignalKind.NO_CONTACT
+INSTRUMENT_NOT_FOLLOWED_UP = SignalKind.INSTRUMENT_NOT_FOLLOWED_UP
+REVIEW_OVERDUE = SignalKind.REVIEW_OVERDUE
+NO_RUNG_CHANGE = SignalKind.NO_RUNG_CHANGE
+
+WEIGHTS = {NO_ACTIVE_PLAN: 50, NO_CONTACT: 40, INSTRUMENT_NOT_FOLLOWED_UP: 30, REVIEW_OVERDUE: 30,
+           NO_RUNG_CHANGE: 20}
+OVERDUE_CAP = 365
+# ``worklist_for(..., of=MUNICIPALITY)``: a team leader's view of every caseworker's people.
+MUNICIPALITY = "municipality"
+
+
+@dataclass(frozen=True)
+class SignalItem:
+    """One signal of a person: its kind, the date it counts from, and how many days past its threshold."""
+
+    kind: str
+    since: datetime.date | None
+    days_overdue: int | None
+
+    @property
+    def label(self) -> str:
+        return str(SignalKind(self.kind).label)
+
+    @property
+    def urgency(self) -> int:
+        return WEIGHTS[self.kind] + min(self.days_overdue or 0, OVERDUE_CAP)
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One row of the worklist: a person with every signal they have, and the urgency of the whole row."""
+
+    seeker: JobSeeker
+    items: tuple[SignalItem, ...]
+
+    @property
+    def urgency(self) -> int:
+        return sum(item.urgency for item in self.items)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(item.kind for item in self.items)
+
+    @property
+    def category(self) -> CaseloadCategory | None:
+        return self.seeker.category
+
+
+def _newest(model, field: str, **filters) -> Subquery:
+    rows = model.objects.filter(seeker=OuterRef("pk"), **filters).order_by(f"-{field}").values(field)[:1]
+    return Subquery(rows, output_field=models.DateField())
+
+
+def with_signal_dates(seekers):
+    """``seekers`` with the dates the signals count from, one subquery each: no rows multiply."""
+    registered = TruncDate("created_at")
+    unfollowed = InstrumentAssignment.objects.filter(
+        seeker=OuterRef("pk"), status=AssignmentStatus.ENDED, followed_up_at__isnull=True, end_date__isnull=False,
+    ).order_by("end_date").values("end_date")[:1]
+    return seekers.annotate(
+        rung_since=Coalesce(_newest(LadderStep, "date"), registered, output_field=models.DateField()),
+        contact_since=Coalesce(_newest(ContactMoment, "date"), registered, output_field=models.DateField()),
+        review_since=Subquery(Plan.objects.filter(seeker=OuterRef("pk")).values("review_date")[:1],
+                              output_field=models.DateField()),
+        has_open_action=Exists(PlanAction.objects.filter(plan__seeker=OuterRef("pk"), status=ActionStatus.OPEN)),
+        unfollowed_since=Subquery(unfollowed, output_field=models.DateField()),
+    )
+
+
+def _approaches(categories) -> dict[int | None, Approach]:
+    found = {category.pk: Approach(contact_every_weeks=category.contact_every_weeks,
+                                   review_every_weeks=category.review_every_weeks,
+                                   stuck_after_months=category.stuck_after_months,
+                                   follow_up_within_weeks=category.follow_up_within_weeks)
+             for category in categories}
+    return {None: NO_CATEGORY, **found}
+
+
+def _cutoffs(approach: Approach, today: datetime.date) -> dict[str, tuple[str, datetime.date]]:
+    """For each dated signal: the annotated date it counts from and the day before which that date is overdue."""
+    return {
+        NO_RUNG_CHANGE: ("rung_since", months_before(today, approach.stuck_after_months)),
+        NO_CONTACT: ("contact_since", today - timedelta(weeks=approach.contact_every_weeks)),
+        REVIEW_OVERDUE: ("review_since", today),
+        INSTRUMENT_NOT_FOLLOWED_UP: ("unfollowed_since", today - timedelta(weeks=approach.follow_up_within_weeks)),
+    }
+
+
+def _conditions(approaches: dict, today: datetime.date) -> dict[str, Q]:
+    """One database condition per signal kind, with each category's own thresholds."""
+    conditions = {kind: Q(pk__in=[]) for kind in SignalKind.values}
+    conditions[NO_ACTIVE_PLAN] = Q(has_open_action=False)
+    for category_id, approach in approaches.items():
+        in_category = Q(category__isnull=True) if category_id is None else Q(category_id=category_id)
+        for kind, (field, cutoff) in _cutoffs(approach, today).items():
+            conditions[kind] |= in_category & Q(**{f"{field}__lt": cutoff})
+    return conditions
+
+
+def _items(seeker: JobSeeker, approaches: dict, today: datetime.date) -> tuple[SignalItem, ...]:
+    """The person's signals from their annotated dates: the same thresholds as ``_conditions``."""
+    approach = approaches.get(seeker.category_id, NO_CATEGORY)
+    items = [SignalItem(kind=NO_ACTIVE_PLAN, since=None, days_overdue=None)] if not seeker.has_open_action else []
+    for kind, (field, cutoff) in _cutoffs(approach, today).items():
+        since = getattr(seeker, field)
+        if since is not None and since < cutoff:
+            items.append(SignalItem(kind=kind, since=since, days_overdue=(cutoff - since).days))
+    return tuple(sorted(items, key=lambda item: -item.urgency))
+
+
+def _people(caseworker: Caseworker, of) -> models.QuerySet:
+    if of is None or of == caseworker or getattr(of, "pk", None) == caseworker.pk:
+        return JobSeeker.objects.filter(caseworker=caseworker)
+    if not caseworker.is_team_leader:
+        raise NotAllowed(_("Only team leaders see the worklist of the municipality or of another caseworker."))
+    if of == MUNICIPALITY:
+        return JobSeeker.objects.filter(municipality_id=caseworker.municipality_id)
+    if not isinstance(of, Caseworker):
+        raise NotAllowed()
+    if of.municipality_id != caseworker.municipality_id:
+        raise NotYourMunicipality()
+    return JobSeeker.objects.filter(caseworker=of)
+
+
+def worklist_for(caseworker: Caseworker, *, today: datetime.date | None = None, limit: int | None = None,
+                 of=None) -> list[Signal]:
+    """The people with at least one signal, most urgent first: one ``Signal`` row per person.
+
+    By default the caseworker's own caseload. A team leader passes ``of=MUNICIPALITY`` for everyone in
+    the municipality, or ``of=<Caseworker>`` for one caseworker of it; anyone else asking for more than
+    their own caseload is NotAllowed, and a caseworker of another municipality is NotYourMunicipality.
+    Two queries, whatever the number of people.
+    """
+    today = today or timezone.localdate()
+    people = _people(caseworker, of).filter(status=SeekerStatus.ACTIVE)
+    approaches = _approaches(CaseloadCategory.objects.filter(municipality_id=caseworker.municipality_id))
+    any_signal = Q(pk__in=[])
+    for condition in _conditions(approaches, today).values():
+        any_signal |= condition
+    rows = with_signal_dates(people).filter(any_signal).select_related("category", "caseworker__user")
+    worklist = [Signal(seeker=seeker, items=_items(seeker, approaches, today)) for seeker in rows]
+    worklist.sort(key=lambda row: (-row.urgency, row.seeker.last_name, row.seeker.first_name, row.seeker.pk))
+    return worklist[:limit] if limit is not None else worklist
+
+
+def signal_counts(seekers_queryset, *, today: datetime.date | None = None) -> dict[str, int]:
+    """How many active people of ``seekers_queryset`` have each signal kind; every kind is present. Two queries."""
+    today = today or timezone.localdate()
+    people = seekers_queryset.filter(status=SeekerStatus.ACTIVE)
+    categories = CaseloadCategory.objects.filter(pk__in=people.values("category_id"))
+    conditions = _conditions(_approaches(categories), today)
+    counted = with_signal_dates(people.order_by()).aggregate(
+        **{kind: Count("pk", filter=condition) for kind, condition in conditions.items()}
+    )
+    return {kind: counted[kind] or 0 for kind in SignalKind.values}
