@@ -1,0 +1,1 @@
+"""The caseload cockpit in the admin: home panels, the cockpit page with its exports, and their figures."""
