@@ -116,3 +116,12 @@ class ServiceRequestStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     DONE = "done", _("Done")
     REJECTED = "rejected", _("Rejected")
+
+
+class AssignmentStatus(models.TextChoices):
+    """Where an instrument deployed for a person stands; the moves between them are in workflows/instruments.py."""
+
+    PLANNED = "planned", _("Planned")
+    ACTIVE = "active", _("Running")
+    ENDED = "ended", _("Ended")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -180,6 +180,11 @@ class InstrumentFactory(factory.django.DjangoModelFactory):
     cost = Decimal("1250.00")
     duration_weeks = 26
 
+    class Params:
+        # The municipality's wage-cost subsidy for carved roles: 50% unless the test says otherwise.
+        wage_cost_subsidy = factory.Trait(kind=models.InstrumentKind.WAGE_COST_SUBSIDY, name="Loonkostensubsidie",
+                                          cost=Decimal("0"), duration_weeks=None, subsidy_percent=Decimal("50"))
+
 
 class InstrumentAssignmentFactory(factory.django.DjangoModelFactory):
     """An instrument for a person of the instrument's municipality, planned from today."""

@@ -229,7 +229,7 @@ class JobAnalysisViewSet(ActorMixin, mixins.ListModelMixin, mixins.RetrieveModel
         data = {
             "proposals": proposal_views(result.proposals, tasks=outcome.tasks), "not_carved": result.not_carved,
             "hours_carved": result.hours_carved, "yearly_net_saving": result.yearly_net_saving,
-            "subsidy_percent": analysis.municipality.wage_subsidy_percent,
+            "subsidy_percent": outcome.subsidy_percent,
         }
         return Response(CarvingResultSerializer(data).data)
 

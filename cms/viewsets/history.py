@@ -11,6 +11,8 @@ from marketplace import models
 UNLOGGED_MODELS = (
     models.Application,
     models.Caseworker,
+    models.Instrument,
+    models.InstrumentAssignment,
     models.JobSeeker,
     models.LadderStep,
     models.Membership,

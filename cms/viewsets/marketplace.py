@@ -57,9 +57,9 @@ class MunicipalityViewSet(TenantScopedViewSet):
     model = Municipality
     tenant_lookup = "pk"
     icon = "site"
-    list_display = ["name", "cbs_code", "contact_email", "wage_subsidy_percent"]
+    list_display = ["name", "cbs_code", "contact_email"]
     search_fields = ["name", "cbs_code"]
-    form_fields = ["name", "cbs_code", "contact_email", "contact_phone", "wage_subsidy_percent", "matching_weights"]
+    form_fields = ["name", "cbs_code", "contact_email", "contact_phone", "matching_weights"]
 
 
 class MunicipalityChoiceForm(TenantScopedForm):

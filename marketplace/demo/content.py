@@ -26,7 +26,6 @@ class MunicipalitySpec(NamedTuple):
     cbs_code: str
     name: str
     contact_email: str
-    wage_subsidy_percent: Decimal
 
 
 class AreaSpec(NamedTuple):
@@ -93,8 +92,8 @@ def nice(name_nl: str, level: int = 1) -> SkillNeed:
 HAVENSTAD, VEENWIJK = "GM9901", "GM9902"
 
 MUNICIPALITIES: tuple[MunicipalitySpec, ...] = (
-    MunicipalitySpec(HAVENSTAD, "Havenstad", "werk@havenstad.example", Decimal("50.00")),
-    MunicipalitySpec(VEENWIJK, "Veenwijk", "participatie@veenwijk.example", Decimal("40.00")),
+    MunicipalitySpec(HAVENSTAD, "Havenstad", "werk@havenstad.example"),
+    MunicipalitySpec(VEENWIJK, "Veenwijk", "participatie@veenwijk.example"),
 )
 
 # Centres of four-digit postcode areas, laid out in rings of about 1.5 and 3.5 km around each centre.

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.choices import AssignmentStatus  # defined with the choices, so the workflow table can read it
 from marketplace.constants import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 from marketplace.fields import BoundedTextField
 from marketplace.models.applications import Application
@@ -39,13 +40,6 @@ class InstrumentKind(models.TextChoices):
     SHELTERED_WORK = "sheltered_work", _("Sheltered work")
     DAY_ACTIVITIES = "day_activities", _("Day activities")
     OTHER = "other", _("Other")
-
-
-class AssignmentStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    ACTIVE = "active", _("Running")
-    ENDED = "ended", _("Ended")
-    CANCELLED = "cancelled", _("Cancelled")
 
 
 class AssignmentResult(models.TextChoices):

@@ -22,21 +22,13 @@ class Municipality(models.Model):
         _("matching weights"), default=dict, blank=True,
         help_text=_("Overrides of the default matching weights; see docs/matching.md."),
     )
-    wage_subsidy_percent = models.DecimalField(
-        _("wage subsidy (%)"), max_digits=5, decimal_places=2, default=0,
-        help_text=_("Share of the wage the municipality may pay for carved roles."),
-    )
+    # The wage-cost subsidy for carved roles is an instrument in the municipality's koffer
+    # (see marketplace/selectors/instruments.py, wage_subsidy_percent).
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(wage_subsidy_percent__gte=0, wage_subsidy_percent__lte=100),
-                name="municipality_subsidy_percent_range",
-            ),
-        ]
 
     def __str__(self):
         return self.name

@@ -16,6 +16,7 @@ from marketplace.access import Actor
 from marketplace.carving import CarvingInputError, CarvingResult, RoleProposal, propose_roles
 from marketplace.models import JobAnalysis, Role
 from marketplace.selectors.carving import message_text
+from marketplace.selectors.instruments import wage_subsidy_percent
 from marketplace.services._carving import (
     carving_errors,
     ensure_may_carve_for,
@@ -46,6 +47,7 @@ class CarvingOutcome:
     parameters: ProposalParameters
     result: CarvingResult
     tasks: dict = field(default_factory=dict)
+    subsidy_percent: Decimal = Decimal("0")  # the municipality's wage-cost subsidy the business cases used
 
     @property
     def proposals(self) -> tuple[RoleProposal, ...]:
@@ -71,17 +73,18 @@ def carving_propose(*, actor: Actor, analysis: JobAnalysis, parameters: Proposal
     raise_if_errors(parameter_problems(parameters.target_max_hours, parameters.carved_hourly_wage))
     tasks = ordered_tasks(analysis)
     spec = job_spec(analysis, [task_spec(task, analysis) for task in tasks])
+    subsidy_percent = wage_subsidy_percent(analysis.municipality_id)
     try:
         result = propose_roles(
             spec, target_min_hours=parameters.target_min_hours, target_max_hours=parameters.target_max_hours,
             carved_hourly_wage=parameters.carved_hourly_wage,
-            subsidy_percent=analysis.municipality.wage_subsidy_percent,
+            subsidy_percent=subsidy_percent,
             include_ids=parameters.include_ids, exclude_ids=parameters.exclude_ids,
         )
     except CarvingInputError as exc:
         raise carving_errors(exc) from None
     return CarvingOutcome(analysis=analysis, parameters=parameters, result=result,
-                          tasks={task.pk: task for task in tasks})
+                          tasks={task.pk: task for task in tasks}, subsidy_percent=subsidy_percent)
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ import pytest
 
 from marketplace.choices import RoleStatus
 from marketplace.models import JobAnalysis, Organisation, Role, Task
+from tests import factories
 from tests.carving_data import hospital_analysis, supermarket_analysis
 
 pytestmark = pytest.mark.django_db
@@ -91,8 +92,7 @@ def test_the_job_cannot_shrink_below_a_task(world, client_for, hospital):
 
 
 def test_propose_returns_roles_within_the_target_with_their_business_case(world, client_for, hospital):
-    world.municipality_a.wage_subsidy_percent = 50
-    world.municipality_a.save()
+    factories.InstrumentFactory(municipality=world.municipality_a, wage_cost_subsidy=True, subsidy_percent=50)
 
     response = client_for(world.employer_a).post(url(hospital, "propose"), PARAMETERS, format="json")
 

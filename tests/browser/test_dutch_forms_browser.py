@@ -259,19 +259,21 @@ def edit_role_in_the_admin(page, world, site):
     return (role.hourly_wage, role.hours_max), (Decimal("14.40"), 12)
 
 
-def edit_municipality_in_the_admin(page, world, site):
-    sign_in(page, staff(world.caseworker_a, "view_municipality", "change_municipality"), site)
-    page.goto(site + reverse("marketplace_municipality:edit", args=[world.municipality_a.pk]))
-    page.locator('input[name="wage_subsidy_percent"]').fill("37,5")
+def edit_wage_subsidy_in_the_admin(page, world, site):
+    subsidy = factories.InstrumentFactory(municipality=world.municipality_a, wage_cost_subsidy=True)
+    sign_in(page, staff(world.caseworker_a, "view_instrument", "change_instrument"), site)
+    page.goto(site + reverse("marketplace_instrument:edit", args=[subsidy.pk]))
+    expect(page.locator('input[name="subsidy_percent"]')).to_have_value("50,00")
+    page.locator('input[name="subsidy_percent"]').fill("37,5")
     page.get_by_role("button", name="Opslaan", exact=True).click()
-    expect(page).to_have_url(re.compile(r"/admin/marketplace/municipality/$"))
-    world.municipality_a.refresh_from_db()
-    return world.municipality_a.wage_subsidy_percent, Decimal("37.50")
+    expect(page).to_have_url(re.compile(r"/admin/marketplace/instrument/$"))
+    subsidy.refresh_from_db()
+    return subsidy.subsidy_percent, Decimal("37.50")
 
 
 @pytest.mark.parametrize("fill", [
     fill_employer_role_form, fill_placement_form, plan_on_tuesday_and_thursday, plan_on_saturday_alone,
-    edit_role_in_the_admin, edit_municipality_in_the_admin,
+    edit_role_in_the_admin, edit_wage_subsidy_in_the_admin,
 ], ids=lambda fill: fill.__name__)
 def test_each_form_stores_exactly_what_was_typed_and_ticked_in_dutch(page, world, site, fill):
     stored, typed = fill(page, world, site)

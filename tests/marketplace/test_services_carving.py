@@ -37,8 +37,8 @@ TARGET = ProposalParameters(target_min_hours=Decimal(8), target_max_hours=Decima
 
 @pytest.fixture
 def hospital(world):
-    world.municipality_a.wage_subsidy_percent = Decimal("50")
-    world.municipality_a.save()
+    factories.InstrumentFactory(municipality=world.municipality_a, wage_cost_subsidy=True,
+                                subsidy_percent=Decimal("50"))
     return hospital_analysis(world.employer_a, world.organisation_a)
 
 

@@ -14,6 +14,7 @@ from marketplace.models import JobAnalysis, Role, Task
 from marketplace.selectors.matching import roles_for_seeker
 from marketplace.services.carved_roles import ProposalChoice
 from marketplace.services.carving_proposals import ProposalParameters, carving_accept
+from tests import factories
 from tests.carving_data import hospital_analysis, supermarket_analysis
 
 pytestmark = pytest.mark.django_db
@@ -42,8 +43,8 @@ def chosen_values(html: str) -> list[str]:
 
 @pytest.fixture
 def subsidy(world):
-    world.municipality_a.wage_subsidy_percent = Decimal("50")
-    world.municipality_a.save()
+    factories.InstrumentFactory(municipality=world.municipality_a, wage_cost_subsidy=True,
+                                subsidy_percent=Decimal("50"))
 
 
 def test_the_employer_carves_the_hospital_job_into_a_published_role(world, subsidy):
