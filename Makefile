@@ -58,6 +58,7 @@ worker: install
 
 bench: install
 	$(BIN)/python bench/matching.py --quick
+	DEBUG=true $(BIN)/python -m bench.cockpit --quick
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

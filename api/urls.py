@@ -14,6 +14,22 @@ from api.views.assessments import (
 )
 from api.views.auth import TokenView
 from api.views.carving import BundleViewSet, CarvedRoleViewSet, JobAnalysisViewSet
+from api.views.caseload import (
+    CategoryDetailView,
+    CategoryListView,
+    SeekerCategoryView,
+    SeekerContactsView,
+    WorklistView,
+)
+from api.views.instruments import (
+    InstrumentViewSet,
+    SeekerInstrumentCancelView,
+    SeekerInstrumentEndView,
+    SeekerInstrumentFollowUpView,
+    SeekerInstrumentStartView,
+    SeekerInstrumentsView,
+    SeekerInstrumentView,
+)
 from api.views.matching import (
     LadderOverrideView,
     MatchRoundViewSet,
@@ -38,6 +54,7 @@ from api.views.roles import RoleViewSet
 from api.views.seekers import SeekerViewSet
 from api.views.service_requests import ServiceRequestViewSet
 from api.views.taxonomy import MunicipalityViewSet, SkillCategoryViewSet, SkillViewSet
+from api.views.trajectories import TrajectoryViewSet
 
 app_name = "api"
 
@@ -54,6 +71,8 @@ router.register("job-analyses", JobAnalysisViewSet, basename="job-analysis")
 router.register("bundles", BundleViewSet, basename="bundle")
 router.register("carved-roles", CarvedRoleViewSet, basename="carved-role")
 router.register("match-rounds", MatchRoundViewSet, basename="match-round")
+router.register("instruments", InstrumentViewSet, basename="instrument")
+router.register("trajectories", TrajectoryViewSet, basename="trajectory")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -77,6 +96,23 @@ urlpatterns = [
     path("seekers/<int:pk>/assessments/", SeekerAssessmentsView.as_view(), name="seeker-assessments"),
     path("seekers/<int:pk>/assessments/read/", SeekerAssessmentsReadView.as_view(), name="seeker-assessments-read"),
     path("seekers/<int:pk>/picture/", SeekerDraagkrachtView.as_view(), name="seeker-picture"),
+    # The koffer: instruments deployed for a job seeker, and the moves on each.
+    path("seekers/<int:pk>/instruments/", SeekerInstrumentsView.as_view(), name="seeker-instruments"),
+    path("seekers/<int:pk>/instruments/<int:assignment_id>/", SeekerInstrumentView.as_view(),
+         name="seeker-instrument"),
+    path("seekers/<int:pk>/instruments/<int:assignment_id>/start/", SeekerInstrumentStartView.as_view(),
+         name="seeker-instrument-start"),
+    path("seekers/<int:pk>/instruments/<int:assignment_id>/end/", SeekerInstrumentEndView.as_view(),
+         name="seeker-instrument-end"),
+    path("seekers/<int:pk>/instruments/<int:assignment_id>/cancel/", SeekerInstrumentCancelView.as_view(),
+         name="seeker-instrument-cancel"),
+    path("seekers/<int:pk>/instruments/<int:assignment_id>/follow-up/", SeekerInstrumentFollowUpView.as_view(),
+         name="seeker-instrument-follow-up"),
+    path("seekers/<int:pk>/category/", SeekerCategoryView.as_view(), name="seeker-category"),
+    path("seekers/<int:pk>/contacts/", SeekerContactsView.as_view(), name="seeker-contacts"),
+    path("categories/", CategoryListView.as_view(), name="categories"),
+    path("categories/<int:pk>/", CategoryDetailView.as_view(), name="category"),
+    path("worklist/", WorklistView.as_view(), name="worklist"),
     path("me/plan/", MyPlanView.as_view(), name="my-plan"),
     path("me/plan/agree/", MyPlanAgreeView.as_view(), name="my-plan-agree"),
     path("me/plan/comments/", MyPlanCommentsView.as_view(), name="my-plan-comments"),

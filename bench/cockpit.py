@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from random import Random
@@ -68,7 +68,7 @@ from marketplace.models.caseload import CategoryKey, ContactKind  # noqa: E402
 from marketplace.models.koffer import AssignmentResult, AssignmentStatus, InstrumentKind  # noqa: E402
 from marketplace.selectors.cockpit import CockpitScope, cockpit_for  # noqa: E402
 from marketplace.selectors.exports import caseload_columns, caseload_export  # noqa: E402
-from marketplace.selectors.signals import worklist_for  # noqa: E402
+from marketplace.selectors.signals import MUNICIPALITY, signal_counts, worklist_for  # noqa: E402
 
 NAME = "Benchstad"
 CASELOAD = 150
@@ -98,11 +98,15 @@ def main(argv: list[str] | None = None) -> dict:
     figures |= _side_by_side("cockpit home (150 people)", "home", lambda: cockpit_for(mine),
                              lambda: _sql_cockpit(mine), args.repeat, check=_same_cockpit)
     figures |= _side_by_side("worklist (150 people)", "worklist", lambda: worklist_for(caseworker, limit=10),
-                             lambda: _sql_worklist_dates(caseworker), args.repeat, check=_same_people(caseworker))
+                             lambda: _sql_worklist_dates(caseworker), args.repeat, check=_same_worklist(caseworker))
+    figures |= _side_by_side("signal counts (150 people)", "signals",
+                             lambda: signal_counts(JobSeeker.objects.filter(caseworker=caseworker)),
+                             lambda: _sql_signal_counts(caseworker), args.repeat, check=_same_counts)
     whole = CockpitScope(municipality.pk)
     figures |= _side_by_side(f"municipality overview ({people:,} people)", "municipality",
                              lambda: cockpit_for(whole), lambda: _sql_cockpit(whole), args.repeat,
                              check=_same_cockpit)
+    figures |= _municipality_signals(municipality, caseworker, people, args.repeat)
     figures |= _export(caseworker, whole)
     print(json.dumps(figures))
     return figures
@@ -144,6 +148,29 @@ def _side_by_side(label, key, orm, sql, repeat, check=None) -> dict:
           f"{sql_queries} statements -> {ratio:.2f}x ({verdict})")
     return {f"{key}_ms": round(orm_ms, 3), f"{key}_queries": orm_queries, f"{key}_sql_ms": round(sql_ms, 3),
             f"{key}_ratio": round(ratio, 2)}
+
+
+def _municipality_signals(municipality, caseworker, people: int, repeat: int) -> dict:
+    """A team leader's worklist and signal counts of the whole municipality, and the worklist's peak memory."""
+    leader = Caseworker.objects.select_related("user").get(pk=caseworker.pk)
+    leader.is_team_leader = True  # in memory only
+    figures = _side_by_side(f"worklist of the municipality ({people:,} people)", "municipality_worklist",
+                            lambda: worklist_for(leader, of=MUNICIPALITY, limit=10),
+                            lambda: _sql_worklist_dates(leader, municipality=True), repeat,
+                            check=_same_worklist(leader, MUNICIPALITY))
+    figures |= _side_by_side(f"signal counts of the municipality ({people:,} people)", "municipality_signals",
+                             lambda: signal_counts(JobSeeker.objects.filter(municipality=municipality)),
+                             lambda: _sql_signal_counts(leader, municipality=True), repeat, check=_same_counts)
+    tracemalloc.start()
+    worklist_for(leader, of=MUNICIPALITY, limit=10)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    print(f"worklist of the municipality, 10 most urgent: peak traced memory {peak:.1f} MB")
+    return figures | {"municipality_worklist_peak_mb": round(peak, 1)}
+
+
+def _same_counts(counts: dict, sql: dict) -> None:
+    assert counts == sql, f"the signal counts differ: {counts} against {sql}"
 
 
 def _export(caseworker, scope) -> dict:
@@ -217,62 +244,134 @@ def _same_cockpit(cockpit, sql: dict) -> None:
     assert (plans.people, plans.with_plan, plans.agreed, plans.review_overdue) == totals, "plans differ"
 
 
-WORKLIST_SQL = """
-SELECT * FROM (
-  SELECT s.id, s.last_name, s.first_name, s.category_id,
-    COALESCE((SELECT MAX(l.date) FROM marketplace_ladderstep l WHERE l.seeker_id = s.id), DATE(s.created_at))
-      AS rung_since,
-    COALESCE((SELECT MAX(m.date) FROM marketplace_contactmoment m WHERE m.seeker_id = s.id), DATE(s.created_at))
-      AS contact_since,
-    (SELECT p.review_date FROM marketplace_plan p WHERE p.seeker_id = s.id) AS review_since,
-    EXISTS (SELECT 1 FROM marketplace_planaction a JOIN marketplace_plan p ON p.id = a.plan_id
-            WHERE p.seeker_id = s.id AND a.status = 'open') AS has_open_action,
-    (SELECT MIN(i.end_date) FROM marketplace_instrumentassignment i WHERE i.seeker_id = s.id
-       AND i.status = 'ended' AND i.followed_up_at IS NULL AND i.end_date IS NOT NULL) AS unfollowed_since
-  FROM marketplace_jobseeker s WHERE s.caseworker_id = %s AND s.status = 'active'
-) d
-WHERE NOT d.has_open_action OR d.rung_since < {rung} OR d.contact_since < {contact} OR d.review_since < %s
-   OR d.unfollowed_since < {follow_up}
+# The worklist by hand: the dates of each person once, in a derived table; the thresholds of their category
+# as one CASE per signal; a person without a ladder step or contact counts from registration, compared as
+# "registered before the cutoff day starts" in the municipality's time zone. The WHERE keeps the people
+# with at least one signal; each flag column says which.
+FLAGS_SQL = """
+  SELECT d.*,
+    NOT d.has_open_action AS no_plan,
+    CASE WHEN d.newest_step IS NULL THEN d.created_at < {rung_start} ELSE d.newest_step < {rung} END AS stuck,
+    CASE WHEN d.newest_contact IS NULL THEN d.created_at < {contact_start} ELSE d.newest_contact < {contact} END
+      AS unseen,
+    d.review_date < %s AS review,
+    d.unfollowed_since < {follow_up} AS unfollowed
+  FROM (
+    SELECT s.id, s.last_name, s.first_name, s.category_id, s.created_at, c.name AS category_name,
+      u.first_name AS caseworker_first_name, u.last_name AS caseworker_last_name, u.username AS caseworker_username,
+      (SELECT MAX(l.date) FROM marketplace_ladderstep l WHERE l.seeker_id = s.id) AS newest_step,
+      (SELECT MAX(m.date) FROM marketplace_contactmoment m WHERE m.seeker_id = s.id) AS newest_contact,
+      (SELECT p.review_date FROM marketplace_plan p WHERE p.seeker_id = s.id) AS review_date,
+      EXISTS (SELECT 1 FROM marketplace_planaction a JOIN marketplace_plan p ON p.id = a.plan_id
+              WHERE p.seeker_id = s.id AND a.status = 'open') AS has_open_action,
+      (SELECT MIN(i.end_date) FROM marketplace_instrumentassignment i WHERE i.seeker_id = s.id
+         AND i.status = 'ended' AND i.followed_up_at IS NULL AND i.end_date IS NOT NULL) AS unfollowed_since
+    FROM marketplace_jobseeker s
+      LEFT JOIN marketplace_caseloadcategory c ON c.id = s.category_id
+      LEFT JOIN marketplace_caseworker w ON w.id = s.caseworker_id
+      LEFT JOIN auth_user u ON u.id = w.user_id
+    WHERE {scope} AND s.status = 'active'
+  ) d
 """
+WORKLIST_SQL = "SELECT * FROM ({flags}) f WHERE f.no_plan OR f.stuck OR f.unseen OR f.review OR f.unfollowed"
+COUNTS_SQL = ("SELECT COUNT(CASE WHEN f.no_plan THEN 1 END), COUNT(CASE WHEN f.unseen THEN 1 END), "
+              "COUNT(CASE WHEN f.unfollowed THEN 1 END), COUNT(CASE WHEN f.review THEN 1 END), "
+              "COUNT(CASE WHEN f.stuck THEN 1 END) FROM ({flags}) f")
+WEIGHT = {"no_plan": 50, "unseen": 40, "unfollowed": 30, "review": 30, "stuck": 20}
+KIND = {"no_plan": "no_active_plan", "unseen": "no_contact", "unfollowed": "instrument_not_followed_up",
+        "review": "review_overdue", "stuck": "no_rung_change"}
 
 
-def _same_people(caseworker):
+def _same_worklist(caseworker, of=None):
+    """Both find the same people with the same signals, since dates and days overdue, in the same order."""
+
     def check(worklist, found) -> None:
-        assert len(worklist_for(caseworker)) == found[0], "the worklist and the hand-written SQL find other people"
-        assert len(worklist) == len(found[1])
+        total, shown = found
+        assert len(worklist_for(caseworker, of=of)) == total, "the worklist and the hand-written SQL count others"
+        orm = [(row.seeker.pk, row.seeker.full_name, row.category.name if row.category else None,
+                str(row.seeker.caseworker) if row.seeker.caseworker_id else None, row.urgency,
+                sorted((item.kind, item.since, item.days_overdue) for item in row.items)) for row in worklist]
+        assert orm == shown, "the worklist and the hand-written SQL show other people or signals"
 
     return check
 
 
-def _sql_worklist_dates(caseworker) -> list:
-    """The worklist by hand: the same dates per person and the same thresholds per category, most urgent first.
-
-    The thresholds go in as one CASE per signal over the person's category; the urgency is summed in
-    Python over the rows found, as the worklist does.
-    """
-    today = timezone.localdate()
+def _sql_worklist_dates(caseworker, municipality=False, limit=10) -> tuple[int, list]:
+    """The worklist by hand: which signals in SQL, the days overdue and urgency of the rows found in Python."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT id, contact_every_weeks, stuck_after_months, follow_up_within_weeks "
-                       "FROM marketplace_caseloadcategory WHERE municipality_id = %s", [caseworker.municipality_id])
-        categories = cursor.fetchall()
-        default = (None, NO_CATEGORY.contact_every_weeks, NO_CATEGORY.stuck_after_months,
-                   NO_CATEGORY.follow_up_within_weeks)
-        cutoffs = {
-            "rung": lambda row: months_before(today, row[2]),
-            "contact": lambda row: today - timedelta(weeks=row[1]),
-            "follow_up": lambda row: today - timedelta(weeks=row[3]),
-        }
-        cases, params = {}, {}
-        for name, cutoff in cutoffs.items():
-            cases[name] = "CASE " + "".join("WHEN d.category_id = %s THEN %s " for _ in categories) + "ELSE %s END"
-            params[name] = [value for row in categories for value in (row[0], cutoff(row))] + [cutoff(default)]
-        cursor.execute(WORKLIST_SQL.format(**cases),
-                       [caseworker.pk, *params["rung"], *params["contact"], today, *params["follow_up"]])
-        rows = cursor.fetchall()
-    overdue = [(sum((today - _day(day)).days for day in (row[4], row[5], row[6], row[8]) if day is not None)
-                + (0 if row[7] else 50), row) for row in rows]
-    ranked = sorted(overdue, key=lambda pair: (-pair[0], pair[1][1], pair[1][2], pair[1][0]))
-    return len(ranked), ranked[:10]
+        flags, params, cutoffs = _flags_sql(cursor, caseworker, municipality)
+        cursor.execute(WORKLIST_SQL.format(flags=flags), params)
+        columns = [column[0] for column in cursor.description]
+        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+    ranked = sorted(_hand_row(row, cutoffs.get(row["category_id"], cutoffs[None])) for row in rows)
+    return len(ranked), [row[4:] for row in ranked[:limit]]
+
+
+def _sql_signal_counts(caseworker, municipality=False) -> dict:
+    with connection.cursor() as cursor:
+        flags, params, _cutoffs = _flags_sql(cursor, caseworker, municipality)
+        cursor.execute(COUNTS_SQL.format(flags=flags), params)
+        return dict(zip(KIND.values(), cursor.fetchone(), strict=True))
+
+
+def _flags_sql(cursor, caseworker, municipality: bool) -> tuple[str, list, dict]:
+    """``FLAGS_SQL`` for one caseworker's people or the municipality, its parameters, and the cutoffs per category."""
+    today = timezone.localdate()
+    cursor.execute("SELECT id, contact_every_weeks, stuck_after_months, follow_up_within_weeks "
+                   "FROM marketplace_caseloadcategory WHERE municipality_id = %s", [caseworker.municipality_id])
+    categories = cursor.fetchall()
+    default = (None, NO_CATEGORY.contact_every_weeks, NO_CATEGORY.stuck_after_months,
+               NO_CATEGORY.follow_up_within_weeks)
+    cutoff_of = {
+        "stuck": lambda row: months_before(today, row[2]),
+        "unseen": lambda row: today - timedelta(weeks=row[1]),
+        "unfollowed": lambda row: today - timedelta(weeks=row[3]),
+    }
+    cutoffs = {row[0]: {flag: cutoff(row) for flag, cutoff in cutoff_of.items()} | {"review": today}
+               for row in [*categories, default]}
+    cases, params = {}, {}
+    for name, flag, starts in (("rung", "stuck", False), ("rung_start", "stuck", True),
+                               ("contact", "unseen", False), ("contact_start", "unseen", True),
+                               ("follow_up", "unfollowed", False)):
+        cases[name] = "CASE " + "".join("WHEN d.category_id = %s THEN %s " for _ in categories) + "ELSE %s END"
+        params[name] = [value for row in categories for value in (row[0], _as_of(cutoffs[row[0]][flag], starts))]
+        params[name].append(_as_of(cutoffs[None][flag], starts))
+    scope = "s.municipality_id = %s" if municipality else "s.caseworker_id = %s"
+    return FLAGS_SQL.format(scope=scope, **cases), [
+        *params["rung_start"], *params["rung"], *params["contact_start"], *params["contact"], today,
+        *params["follow_up"], caseworker.municipality_id if municipality else caseworker.pk], cutoffs
+
+
+def _as_of(day: date, starts: bool):
+    """The cutoff day, or the moment it starts as the database stores a moment."""
+    if not starts:
+        return day
+    return connection.ops.adapt_datetimefield_value(timezone.make_aware(datetime.combine(day, datetime.min.time())))
+
+
+def _hand_row(row: dict, cutoffs: dict) -> tuple:
+    """The sort key and what the worklist shows of one person found by ``WORKLIST_SQL``."""
+    registered = timezone.localdate(_moment(row["created_at"]))
+    since = {"no_plan": None, "stuck": row["newest_step"] or registered, "unseen": row["newest_contact"] or registered,
+             "review": row["review_date"], "unfollowed": row["unfollowed_since"]}
+    items = []
+    for flag, weight in WEIGHT.items():
+        if row[flag]:
+            day = _day(since[flag]) if since[flag] is not None else None
+            overdue = (cutoffs[flag] - day).days if day is not None else None
+            items.append((KIND[flag], day, overdue, weight + min(overdue or 0, 365)))
+    urgency = sum(item[3] for item in items)
+    caseworker = (f"{row['caseworker_first_name'] or ''} {row['caseworker_last_name'] or ''}".strip()
+                  or row["caseworker_username"])
+    return (-urgency, row["last_name"], row["first_name"], row["id"], row["id"],
+            f"{row['first_name']} {row['last_name']}".strip(), row["category_name"], caseworker, urgency,
+            sorted(item[:3] for item in items))
+
+
+def _moment(value) -> datetime:
+    """A moment as read: aware on PostgreSQL, in UTC without a zone on SQLite."""
+    value = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
 def _day(value) -> date:

@@ -37,7 +37,14 @@ class Actor:
 
     @cached_property
     def organisation_ids(self) -> frozenset[int]:
-        return frozenset(m.organisation_id for m in self.memberships)
+        """The employers and associations the actor acts for in the marketplace (roles, applications, requests).
+
+        A provider (re-integration company, language school, debt help) is not among them: its staff
+        reach the people the municipality assigned to it only through trajectories, see
+        ``provider_organisation_ids``, and never act as an employer.
+        """
+        return frozenset(m.organisation_id for m in self.memberships
+                         if m.organisation.kind != OrganisationKind.PROVIDER)
 
     def organisation_ids_of_kind(self, kind: str) -> frozenset[int]:
         return frozenset(m.organisation_id for m in self.memberships if m.organisation.kind == kind)
@@ -49,6 +56,15 @@ class Actor:
     @property
     def is_association(self) -> bool:
         return bool(self.organisation_ids_of_kind(OrganisationKind.ASSOCIATION))
+
+    @cached_property
+    def provider_organisation_ids(self) -> frozenset[int]:
+        """The providers the actor is staff of: whose trajectories (with the person's consent) they may see."""
+        return self.organisation_ids_of_kind(OrganisationKind.PROVIDER)
+
+    @property
+    def is_provider(self) -> bool:
+        return bool(self.provider_organisation_ids)
 
     @property
     def organisations(self) -> list[Organisation]:

@@ -8,6 +8,7 @@ from portal.views import (
     dashboard,
     employer_applications,
     employer_roles,
+    provider,
     seeker,
     seeker_plan,
     seeker_profile,
@@ -80,4 +81,11 @@ urlpatterns += [
     path(ASSOCIATION, association.home, name="association-home"),
     path(f"{ASSOCIATION}aanvragen/nieuw/", association.request_create, name="association-request-create"),
     path(f"{ASSOCIATION}aanvragen/<int:pk>/", association.request_detail, name="association-request"),
+]
+
+# The provider's staff: the clients assigned to their organisation, and each one's trajectory and reports.
+PROVIDER = "aanbieder/"
+urlpatterns += [
+    path(PROVIDER, provider.home, name="provider-home"),
+    path(f"{PROVIDER}trajecten/<int:pk>/", provider.client, name="provider-client"),
 ]

@@ -18,7 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("accounts", "api", "bench", "cms", "config", "marketplace", "portal")
-PURE = ("marketplace.matching", "marketplace.carving", "marketplace.constants", "marketplace.geo")
+PURE = ("marketplace.matching", "marketplace.carving", "marketplace.caseload", "marketplace.constants",
+        "marketplace.geo")
 
 
 @dataclass(frozen=True)

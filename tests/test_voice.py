@@ -1,6 +1,6 @@
 """One form of address per audience, in every Dutch text a page, form or e-mail shows.
 
-Job seekers are addressed with "je"; employers, associations and residents with "u". Pages that
+Job seekers are addressed with "je"; employers, associations, residents and providers' staff with "u". Pages that
 everybody sees (signing in, a new password, the lock-out, "not your page") never say "je": they use
 "u" or no form of address at all, and includes that both job seekers and employers see use neither.
 Texts for caseworkers and administrators (the admin, two-step sign-in) are not checked here.
@@ -45,6 +45,7 @@ AUDIENCES = {
         "templates/portal/employer/",
         "templates/portal/association/",
         "templates/portal/carving/",
+        "templates/portal/provider/",
         "templates/portal/includes/candidate_card.html",
         "templates/portal/includes/employer_card.html",
         "templates/portal/includes/application_table.html",
@@ -55,6 +56,8 @@ AUDIENCES = {
         "portal/forms/employer.py",
         "portal/forms/association.py",
         "portal/forms/carving.py",
+        "portal/views/provider.py",
+        "portal/forms/provider.py",
         # The public site, for residents and employers (the admin's templates live in subfolders of cms/).
         "templates/cms/*.html",
         "templates/blocks/",

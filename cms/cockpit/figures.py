@@ -2,6 +2,7 @@
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from cms.charts import Chart, Datum, bar_chart, funnel_chart, table
 from marketplace.selectors.cockpit import Funnel, InstrumentOverview, PlanOverview, Tally
@@ -20,7 +21,7 @@ def rung_chart(by_rung: list[Tally], prefix: str = "cockpit") -> Chart:
 def category_chart(by_category: list[Tally], prefix: str = "cockpit") -> Chart:
     return bar_chart(chart_id=f"{prefix}-category", title=_("People by category"),
                      data=[Datum(tally.label, tally.count) for tally in by_category],
-                     label_header=_("Category"), value_header=_("People"), format_number=number)
+                     label_header=pgettext("caseload", "Category"), value_header=_("People"), format_number=number)
 
 
 def application_funnel_chart(funnel: Funnel, prefix: str = "cockpit") -> Chart:

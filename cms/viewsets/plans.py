@@ -24,6 +24,7 @@ from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.views import View
 from wagtail import hooks
 from wagtail.admin import messages
@@ -40,7 +41,15 @@ from marketplace.constants import NOTE_MAX_LENGTH, TEXT_MAX_LENGTH
 from marketplace.exceptions import DomainError
 from marketplace.form_errors import add_service_errors
 from marketplace.form_fields import DateInput
-from marketplace.models import Assessment, DraagkrachtPicture, JobSeeker, Plan
+from marketplace.models import (
+    Assessment,
+    CategoryPlacement,
+    ContactMoment,
+    DraagkrachtPicture,
+    InstrumentAssignment,
+    JobSeeker,
+    Plan,
+)
 from marketplace.models.assessments import LifeDomain, SelfSufficiency
 from marketplace.models.draagkracht import PICTURE_FIELDS, PICTURE_TEXT_FIELDS
 from marketplace.models.plans import ACTION_DESCRIPTION_MAX_LENGTH, OWNER_NAME_MAX_LENGTH, ActionOwner, ActionStatus
@@ -66,7 +75,7 @@ from marketplace.services.plans import (
     plan_update,
 )
 
-CASELOAD_MODELS = (Plan, DraagkrachtPicture, Assessment)
+CASELOAD_MODELS = (Plan, DraagkrachtPicture, Assessment, InstrumentAssignment, CategoryPlacement, ContactMoment)
 NO_SCORE = ""
 
 
@@ -207,7 +216,10 @@ class SeekerPageView(WagtailAdminTemplateMixin, View):
     def page_links(self):
         return [(_("Plan of action"), self.page_url_names["plan"]),
                 (_("Draagkracht"), self.page_url_names["picture"]),
-                (_("Life-domains assessments"), self.page_url_names["assessments"])]
+                (_("Life-domains assessments"), self.page_url_names["assessments"]),
+                (_("Instruments"), self.page_url_names["instruments"]),
+                (pgettext_lazy("caseload", "Category"), self.page_url_names["category"]),
+                (_("Contacts"), self.page_url_names["contacts"])]
 
     current_url_name = None
 
@@ -494,6 +506,8 @@ class CaseloadIndexView(ScopedIndexView):
                      icon_name="user", priority=20),
             MenuItem(_("Life-domains assessments"), url=reverse(self.page_urls["assessments"], args=[instance.pk]),
                      icon_name="table", priority=30),
+            MenuItem(_("Instruments"), url=reverse(self.page_urls["instruments"], args=[instance.pk]),
+                     icon_name="tasks", priority=40),
         ]
 
 
@@ -521,7 +535,8 @@ class CaseloadViewSet(TenantScopedViewSet):
     @cached_property
     def page_url_names(self) -> dict:
         return {"plan": self.get_url_name("plan"), "picture": self.get_url_name("picture"),
-                "assessments": self.get_url_name("assessments")}
+                "assessments": self.get_url_name("assessments"), "instruments": self.get_url_name("instruments"),
+                "category": self.get_url_name("category"), "contacts": self.get_url_name("contacts")}
 
     @cached_property
     def menu_item_class(self):
@@ -558,12 +573,20 @@ class CaseloadViewSet(TenantScopedViewSet):
                                   current_url_name=self.get_url_name(current))
 
     def get_urlpatterns(self):
+        # The koffer's, category and contacts pages build on SeekerPageView above, so they are imported once this
+        # module is loaded.
+        from cms.viewsets.caseload import CategoryPageView, ContactsPageView
+        from cms.viewsets.koffer import InstrumentsPageView
+
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("plan/<int:pk>/", self._page(PlanPageView, "plan"), name="plan"),
             path("picture/<int:pk>/", self._page(DraagkrachtPageView, "picture"), name="picture"),
             path("assessments/<int:pk>/", self._page(AssessmentPageView, "assessments"), name="assessments"),
+            path("instruments/<int:pk>/", self._page(InstrumentsPageView, "instruments"), name="instruments"),
+            path("category/<int:pk>/", self._page(CategoryPageView, "category"), name="category"),
+            path("contacts/<int:pk>/", self._page(ContactsPageView, "contacts"), name="contacts"),
         ]
 
 

@@ -26,7 +26,10 @@ from marketplace.choices import MembershipRole, OrganisationKind
 from marketplace.demo import content, people, taxonomy
 from marketplace.demo.bulk import build_role, insert_roles, insert_seekers
 from marketplace.demo.carving import load_carving_demo
+from marketplace.demo.caseload import load_caseload_demo
+from marketplace.demo.koffer import load_koffer_demo
 from marketplace.demo.plans import load_plans_demo
+from marketplace.demo.providers import load_providers_demo
 from marketplace.models import (
     Caseworker,
     JobSeeker,
@@ -49,7 +52,9 @@ DEMO_SEEKER_AREA = "7414"
 CASEWORKER_PERMISSIONS = {
     "view_add_change": ("jobseeker", "seekerskill", "ladderstep", "seekerburden", "role", "roleskill",
                         "organisation", "membership", "application", "placement", "retentioncheckpoint",
-                        "servicerequest", "skill", "skillcategory", "plan", "assessment", "draagkrachtpicture"),
+                        "servicerequest", "skill", "skillcategory", "plan", "assessment", "draagkrachtpicture",
+                        "instrument", "instrumentassignment", "caseloadcategory", "categoryplacement",
+                        "contactmoment"),
     "view": ("municipality", "postcodearea", "caseworker", "applicationevent", "servicecategory",
              "servicerequeststatuschange"),
 }
@@ -67,11 +72,15 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     DemoLogin("werkgever", "Ellen", "de Graaf", "employer", "Ziekenhuis Havenstad (organisation admin)"),
     DemoLogin("werkzoekende", "Samira", "Benali", "job seeker", "Havenstad, full profile with consent"),
     DemoLogin("vereniging", "Gerrit", "Postma", "association", "Wijkvereniging Oostkade (organisation admin)"),
+    DemoLogin("aanbieder", "Anouk", "Verbeek", "provider", "Re-integratie Havenstad, provider portal at /aanbieder/"),
     DemoLogin("klantmanager", "Mirjam", "Koster", "caseworker", "Havenstad, Wagtail admin at /admin/"),
     DemoLogin("klantmanager-veenwijk", "Ruud", "Hoekstra", "caseworker", "Veenwijk, Wagtail admin at /admin/"),
+    DemoLogin("teamleider", "Karin", "Smits", "caseworker", "Havenstad team leader, cockpit at /admin/cockpit/"),
     DemoLogin("admin", "Beheer", "Werkplaats", "admin", "superuser, Wagtail admin at /admin/"),
 )
 CASEWORKER_LOGINS = {"klantmanager": content.HAVENSTAD, "klantmanager-veenwijk": content.VEENWIJK}
+# Team leaders see the cockpit of their whole municipality; they carry no caseload of their own in the demo.
+TEAM_LEADER_LOGINS = {"teamleider": content.HAVENSTAD}
 MEMBER_LOGINS = {"werkgever": "ziekenhuis", "vereniging": "wijkvereniging"}
 
 
@@ -149,6 +158,12 @@ class _DemoLoader:
         load_carving_demo(municipality=self.municipalities[content.HAVENSTAD])
         self._seekers()
         load_plans_demo(caseworker_user=self.users["klantmanager"], seeker_user=self.users["werkzoekende"])
+        # The koffer before the providers' clients, who are deployed with its instruments; the categories last,
+        # proposed from the plans' assessments.
+        load_koffer_demo(caseworker_users=[self.users["klantmanager"], self.users["klantmanager-veenwijk"]])
+        load_providers_demo(caseworker_user=self.users["klantmanager"], provider_user=self.users["aanbieder"],
+                            seeker_user=self.users["werkzoekende"])
+        load_caseload_demo(caseworker_user=self.users["klantmanager"], municipalities=self.municipalities.values())
 
     def _create_missing(self, label: str | None, model, wanted: dict, existing: dict) -> dict:
         missing = [obj for key, obj in wanted.items() if key not in existing]
@@ -224,7 +239,7 @@ class _DemoLoader:
             user.save()
             users[login.username] = user
         group = _caseworker_group()
-        for username in CASEWORKER_LOGINS:
+        for username in (*CASEWORKER_LOGINS, *TEAM_LEADER_LOGINS):
             users[username].groups.add(group)
         return users
 
@@ -234,6 +249,12 @@ class _DemoLoader:
             by_cbs[cbs_code], _created = Caseworker.objects.get_or_create(
                 user=self.users[username],
                 defaults={"municipality": self.municipalities[cbs_code], "team": "Werk en Inkomen"},
+            )
+        for username, cbs_code in TEAM_LEADER_LOGINS.items():
+            Caseworker.objects.update_or_create(
+                user=self.users[username],
+                defaults={"municipality": self.municipalities[cbs_code], "team": "Werk en Inkomen",
+                          "is_team_leader": True},
             )
         return by_cbs
 

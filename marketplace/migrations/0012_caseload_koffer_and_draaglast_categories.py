@@ -101,7 +101,7 @@ class Migration(migrations.Migration):
                 ('description', marketplace.fields.BoundedTextField(blank=True, max_length=2000, verbose_name='description')),
                 ('cost', models.DecimalField(decimal_places=2, default=0, max_digits=9, verbose_name='cost per person (€)')),
                 ('duration_weeks', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='usual duration (weeks)')),
-                ('subsidy_percent', models.DecimalField(blank=True, decimal_places=2, help_text='Only for a wage-cost subsidy: the share of the wage the municipality pays.', max_digits=5, null=True, verbose_name='subsidy (% of the wage)')),
+                ('subsidy_percent', models.DecimalField(blank=True, decimal_places=2, help_text='Only for a wage-cost subsidy: the share of the wage the municipality pays.', max_digits=5, null=True, verbose_name='subsidy (percentage of the wage)')),
                 ('active', models.BooleanField(default=True, verbose_name='in use')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
             ],

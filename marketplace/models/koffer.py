@@ -70,7 +70,7 @@ class Instrument(models.Model):
     provider = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True,
                                  related_name="instruments", verbose_name=_("provider"))
     subsidy_percent = models.DecimalField(
-        _("subsidy (% of the wage)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("subsidy (percentage of the wage)"), max_digits=5, decimal_places=2, null=True, blank=True,
         help_text=_("Only for a wage-cost subsidy: the share of the wage the municipality pays."),
     )
     active = models.BooleanField(_("in use"), default=True)

@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import Actor
@@ -64,8 +64,8 @@ class CaseloadRow:
 
 
 def caseload_columns(*, with_burden: bool) -> list[str]:
-    columns = [_("Name"), _("Rung"), _("Category"), _("Caseworker"), _("Plan"), _("Review date"),
-               _("Last contact"), _("Instruments in use")]
+    columns = [_("Name"), _("Rung"), pgettext_lazy("caseload", "Category"), _("Caseworker"), _("Plan"),
+               _("Review date"), _("Last contact"), _("Instruments in use")]
     burden = [field_label(name) for name in BURDEN_EXPORT_FIELDS] if with_burden else []
     return [str(column) for column in columns] + burden
 

@@ -25,8 +25,10 @@ categories are read once.
 """
 
 import datetime
+import heapq
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import cache
 
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
@@ -70,6 +72,9 @@ WEIGHTS = {NO_ACTIVE_PLAN: 50, NO_CONTACT: 40, INSTRUMENT_NOT_FOLLOWED_UP: 30, R
 OVERDUE_CAP = 365
 # ``worklist_for(..., of=MUNICIPALITY)``: a team leader's view of every caseworker's people.
 MUNICIPALITY = "municipality"
+# Rows per fetch when streaming a municipality, and the most people fetched by their ids (above it, by scope).
+STREAM_CHUNK = 2000
+SHOWN_BY_PK = 500
 
 
 @dataclass(frozen=True)
@@ -114,19 +119,36 @@ def _newest(model, field: str, **filters) -> Subquery:
     return Subquery(rows, output_field=models.DateField())
 
 
+def _oldest_unfollowed() -> Subquery:
+    rows = InstrumentAssignment.objects.filter(
+        seeker=OuterRef("pk"), status=AssignmentStatus.ENDED, followed_up_at__isnull=True, end_date__isnull=False,
+    ).order_by("end_date").values("end_date")[:1]
+    return Subquery(rows, output_field=models.DateField())
+
+
+@cache
+def _dates() -> dict:
+    """The per-person dates as expressions: built once, as Django copies an expression for every query using it."""
+    return {
+        "newest_step": _newest(LadderStep, "date"),
+        "newest_contact": _newest(ContactMoment, "date"),
+        "review_since": Subquery(Plan.objects.filter(seeker=OuterRef("pk")).values("review_date")[:1],
+                                 output_field=models.DateField()),
+        "has_open_action": Exists(PlanAction.objects.filter(plan__seeker=OuterRef("pk"), status=ActionStatus.OPEN)),
+        "unfollowed_since": _oldest_unfollowed(),
+    }
+
+
 def with_signal_dates(seekers):
     """``seekers`` with the dates the signals count from, one subquery each: no rows multiply."""
     registered = TruncDate("created_at")
-    unfollowed = InstrumentAssignment.objects.filter(
-        seeker=OuterRef("pk"), status=AssignmentStatus.ENDED, followed_up_at__isnull=True, end_date__isnull=False,
-    ).order_by("end_date").values("end_date")[:1]
+    dates = _dates()
     return seekers.annotate(
-        rung_since=Coalesce(_newest(LadderStep, "date"), registered, output_field=models.DateField()),
-        contact_since=Coalesce(_newest(ContactMoment, "date"), registered, output_field=models.DateField()),
-        review_since=Subquery(Plan.objects.filter(seeker=OuterRef("pk")).values("review_date")[:1],
-                              output_field=models.DateField()),
-        has_open_action=Exists(PlanAction.objects.filter(plan__seeker=OuterRef("pk"), status=ActionStatus.OPEN)),
-        unfollowed_since=Subquery(unfollowed, output_field=models.DateField()),
+        rung_since=Coalesce(dates["newest_step"], registered, output_field=models.DateField()),
+        contact_since=Coalesce(dates["newest_contact"], registered, output_field=models.DateField()),
+        review_since=dates["review_since"],
+        has_open_action=dates["has_open_action"],
+        unfollowed_since=dates["unfollowed_since"],
     )
 
 
@@ -160,15 +182,65 @@ def _conditions(approaches: dict, today: datetime.date) -> dict[str, Q]:
     return conditions
 
 
-def _items(seeker: JobSeeker, approaches: dict, today: datetime.date) -> tuple[SignalItem, ...]:
-    """The person's signals from their annotated dates: the same thresholds as ``_conditions``."""
-    approach = approaches.get(seeker.category_id, NO_CATEGORY)
-    items = [SignalItem(kind=NO_ACTIVE_PLAN, since=None, days_overdue=None)] if not seeker.has_open_action else []
-    for kind, (field, cutoff) in _cutoffs(approach, today).items():
-        since = getattr(seeker, field)
-        if since is not None and since < cutoff:
-            items.append(SignalItem(kind=kind, since=since, days_overdue=(cutoff - since).days))
-    return tuple(sorted(items, key=lambda item: -item.urgency))
+# The columns of one person's row in ``_dated_people``; the thresholds in the order of ``Approach``'s fields.
+_THRESHOLDS = ("category__contact_every_weeks", "category__review_every_weeks", "category__stuck_after_months",
+               "category__follow_up_within_weeks")
+_SINCE = {"rung_since": "newest_step", "contact_since": "newest_contact", "review_since": "review_since",
+          "unfollowed_since": "unfollowed_since"}
+
+
+def _dated_people(people) -> models.QuerySet:
+    """One plain row per person with their name, category thresholds, registration and signal dates.
+
+    Each date is one correlated subquery in the select list, computed once per person; the signals are
+    decided in Python from these rows (``_row_items``), so no condition repeats a subquery.
+    """
+    return people.order_by().annotate(**_dates()).values(
+        "pk", "last_name", "first_name", "category_id", *_THRESHOLDS, "created_at", *_dates())
+
+
+class _Thresholds:
+    """Per category, worked out on its first person: for each dated signal the column it counts from, the
+    cutoff date, and for a date that falls back to registration the moment the cutoff day starts."""
+
+    def __init__(self, today: datetime.date):
+        self.today = today
+        self.found = {}
+
+    def of(self, row: dict) -> list[tuple]:
+        category_id = row["category_id"]
+        if category_id not in self.found:
+            approach = NO_CATEGORY if category_id is None else Approach(*(row[name] for name in _THRESHOLDS))
+            self.found[category_id] = [
+                (kind, _SINCE[field], cutoff, _day_starts(cutoff) if field in _REGISTRATION_FALLBACK else None)
+                for kind, (field, cutoff) in _cutoffs(approach, self.today).items()]
+        return self.found[category_id]
+
+
+_REGISTRATION_FALLBACK = ("rung_since", "contact_since")
+
+
+def _day_starts(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _row_items(row: dict, thresholds: _Thresholds) -> tuple[SignalItem, ...]:
+    """The person's signals from their dates: the same thresholds as ``_conditions``.
+
+    Registered before the cutoff day starts is the same as a registration date before the cutoff; the
+    date itself is worked out only for a signal shown.
+    """
+    items = [] if row["has_open_action"] else [SignalItem(kind=NO_ACTIVE_PLAN, since=None, days_overdue=None)]
+    for kind, column, cutoff, registered_before in thresholds.of(row):
+        since = row[column]
+        if since is None:
+            if registered_before is None or row["created_at"] >= registered_before:
+                continue
+            since = timezone.localdate(row["created_at"])
+        elif since >= cutoff:
+            continue
+        items.append(SignalItem(kind=kind, since=since, days_overdue=(cutoff - since).days))
+    return tuple(sorted(items, key=lambda item: -item.urgency)) if len(items) > 1 else tuple(items)
 
 
 def _people(caseworker: Caseworker, of) -> models.QuerySet:
@@ -192,18 +264,31 @@ def worklist_for(caseworker: Caseworker, *, today: datetime.date | None = None, 
     By default the caseworker's own caseload. A team leader passes ``of=MUNICIPALITY`` for everyone in
     the municipality, or ``of=<Caseworker>`` for one caseworker of it; anyone else asking for more than
     their own caseload is NotAllowed, and a caseworker of another municipality is NotYourMunicipality.
-    Two queries, whatever the number of people.
+    Two queries, whatever the number of people: the dates of everyone in scope as plain rows (streamed
+    for the municipality, keeping only the ``limit`` most urgent), then the people shown.
     """
     today = today or timezone.localdate()
     people = _people(caseworker, of).filter(status=SeekerStatus.ACTIVE)
-    approaches = _approaches(CaseloadCategory.objects.filter(municipality_id=caseworker.municipality_id))
-    any_signal = Q(pk__in=[])
-    for condition in _conditions(approaches, today).values():
-        any_signal |= condition
-    rows = with_signal_dates(people).filter(any_signal).select_related("category", "caseworker__user")
-    worklist = [Signal(seeker=seeker, items=_items(seeker, approaches, today)) for seeker in rows]
-    worklist.sort(key=lambda row: (-row.urgency, row.seeker.last_name, row.seeker.first_name, row.seeker.pk))
-    return worklist[:limit] if limit is not None else worklist
+    thresholds = _Thresholds(today)
+    rows = _dated_people(people)
+    rows = rows.iterator(chunk_size=STREAM_CHUNK) if of == MUNICIPALITY else rows
+    found = ((row, items) for row in rows if (items := _row_items(row, thresholds)))
+    ranked = (((-sum(item.urgency for item in items), row["last_name"], row["first_name"], row["pk"]), items)
+              for row, items in found)
+    ranked = heapq.nsmallest(limit, ranked) if limit is not None else sorted(ranked)
+    seekers = _shown(people, [key[-1] for key, _items in ranked])
+    return [Signal(seeker=seekers[key[-1]], items=items) for key, items in ranked]
+
+
+def _shown(people, pks: list[int]) -> dict[int, JobSeeker]:
+    """The people of ``pks`` with their category and caseworker; a long list is read as the whole scope."""
+    if not pks:
+        return {}
+    shown = people.select_related("category", "caseworker__user").order_by()
+    if len(pks) <= SHOWN_BY_PK:
+        return {seeker.pk: seeker for seeker in shown.filter(pk__in=pks)}
+    wanted = set(pks)
+    return {seeker.pk: seeker for seeker in shown.iterator(chunk_size=STREAM_CHUNK) if seeker.pk in wanted}
 
 
 def signal_counts(seekers_queryset, *, today: datetime.date | None = None) -> dict[str, int]:

@@ -1,7 +1,8 @@
 """Progress reports on a trajectory: the provider's staff report how it goes; a caseworker may add a note.
 
-A report is never changed afterwards (a later report corrects an earlier one). A report with a
-result is the final report: it ends the trajectory through ``assignment_end`` in the same
+A report is never changed afterwards (a later report corrects an earlier one). A report on a planned
+trajectory starts it through ``assignment_start``: the provider reporting says it has begun. A report
+with a result is the final report: it ends the trajectory through ``assignment_end`` in the same
 transaction, so ending a trajectory has one write path whoever ends it, and a refused end writes no
 report either.
 """
@@ -21,7 +22,7 @@ from marketplace.models import InstrumentAssignment, ProgressReport
 from marketplace.models.koffer import AssignmentResult, AssignmentStatus, ReportAuthorKind
 from marketplace.services._caseload import merge_model_errors
 from marketplace.services._common import raise_if_errors
-from marketplace.services.instruments import assignment_end
+from marketplace.services.instruments import assignment_end, assignment_start
 
 OPEN_STATUSES = frozenset({AssignmentStatus.PLANNED, AssignmentStatus.ACTIVE})
 
@@ -65,9 +66,6 @@ def _result_errors(result: str, assignment: InstrumentAssignment, errors: dict) 
         return
     if result not in AssignmentResult.values:
         errors["result"] = [_("Choose one of the results in the list.")]
-    elif assignment.status == AssignmentStatus.PLANNED:
-        errors["result"] = [_("This trajectory has not started yet, so it cannot end with a result. "
-                              "Send the report without a result.")]
 
 
 @transaction.atomic
@@ -90,6 +88,10 @@ def progress_report_add(*, actor: Actor, assignment: InstrumentAssignment, date:
     merge_model_errors(report, errors, exclude=["assignment", "author"])
     raise_if_errors(errors)
     report.save()
+    if assignment.status == AssignmentStatus.PLANNED:
+        # Reporting on the trajectory says it has begun: it runs from its planned start, which the report
+        # date is not before.
+        assignment = assignment_start(actor=actor, assignment=assignment, start_date=assignment.start_date)
     if result:
         assignment_end(actor=actor, assignment=assignment, end_date=date, result=result,
                        result_note=Truncator(text).chars(NOTE_MAX_LENGTH))

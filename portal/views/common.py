@@ -30,6 +30,7 @@ PORTALS = {
     "seeker": (lambda actor: actor.is_seeker, _("job seekers")),
     "employer": (lambda actor: actor.is_employer, _("employers")),
     "association": (lambda actor: actor.is_association, _("associations")),
+    "provider": (lambda actor: actor.is_provider, _("providers' staff")),
 }
 # Refusals about the state of things (the workflow, the places of a role) are conflicts; the rest bad requests.
 CONFLICTS = (Overbooked, TransitionNotAllowed, ConsentRequired, ApplicationExists, NotAllowed, NotEditable)
@@ -56,6 +57,7 @@ def portal_page(kind: str):
 seeker_page = portal_page("seeker")
 employer_page = portal_page("employer")
 association_page = portal_page("association")
+provider_page = portal_page("provider")
 
 
 def refusal_status(error: DomainError) -> int:
@@ -74,7 +76,7 @@ def report_refusal(request, error: DomainError) -> int:
 
 
 def portal_home_url_name(actor: Actor) -> str | None:
-    """The dashboard of the actor's first portal, in the order seeker, employer, association."""
+    """The dashboard of the actor's first portal, in the order seeker, employer, association, provider."""
     for kind, (may_open, _audience) in PORTALS.items():
         if may_open(actor):
             return f"{kind}-home"

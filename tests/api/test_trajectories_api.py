@@ -132,14 +132,13 @@ def test_bad_input_answers_400_naming_the_field_and_writes_nothing(world, paths,
     assert not ProgressReport.objects.exists()
 
 
-def test_a_result_on_a_planned_trajectory_names_the_result(world, paths, client_for):
+def test_a_final_report_on_a_planned_trajectory_ends_it(world, paths, client_for):
     paths.planned.start_date = timezone.localdate() - timedelta(days=3)
     paths.planned.save()
 
     response = client_for(world.provider_a).post(
         reports(paths.planned), report_body(result=AssignmentResult.GOAL_REACHED), format="json")
 
-    assert response.status_code == 400
-    assert "result" in response.json()
+    assert response.status_code == 201, response.json()
     paths.planned.refresh_from_db()
-    assert paths.planned.status == AssignmentStatus.PLANNED
+    assert (paths.planned.status, paths.planned.result) == (AssignmentStatus.ENDED, AssignmentResult.GOAL_REACHED)

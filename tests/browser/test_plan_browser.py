@@ -40,6 +40,8 @@ def site(demo):
 
 
 def violations(page, context=None) -> list[str]:
+    # A link's new URL is committed before its document has loaded; axe must see the whole page.
+    page.wait_for_load_state("load")
     results = Axe().run(page, context=context)
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} at "

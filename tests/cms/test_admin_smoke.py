@@ -122,6 +122,8 @@ def admin_world(world):
             # Being assessed, so that every triage page (status and plan) opens with its form.
             status=ServiceRequestStatus.TRIAGED,
         )
+    for municipality in (world.municipality_a, world.municipality_b):
+        factories.InstrumentFactory(municipality=municipality, name="Taalcursus")
     Menu.objects.create(name="Hoofdmenu")
     Group.objects.get_or_create(name="Redactie")
     assert Site.objects.exists()

@@ -1,5 +1,6 @@
 """``manage.py load_demo``: a complete, repeatable demo with one working login per actor."""
 
+import datetime
 from io import StringIO
 
 import pytest
@@ -13,6 +14,7 @@ from marketplace.choices import MembershipRole, OrganisationKind, RoleKind, Role
 from marketplace.constants import LanguageLevel, Weekday
 from marketplace.demo import DEMO_PASSWORD
 from marketplace.models import (
+    BurdenVersion,
     Caseworker,
     JobSeeker,
     LadderStep,
@@ -28,9 +30,11 @@ from marketplace.models import (
     Skill,
     SkillCategory,
 )
+from marketplace.models.seekers import BURDEN_CATEGORIES
 from marketplace.models.service_requests import ServiceRequestStatus
 
-DEMO_USERNAMES = ("werkgever", "werkzoekende", "vereniging", "klantmanager", "klantmanager-veenwijk", "admin")
+DEMO_USERNAMES = ("werkgever", "werkzoekende", "vereniging", "aanbieder", "klantmanager", "klantmanager-veenwijk",
+                  "admin")
 
 
 def signs_in(username: str, password: str = DEMO_PASSWORD) -> bool:
@@ -163,12 +167,37 @@ def test_employer_login_administers_an_employer_with_several_published_roles(dem
 def test_demo_seeker_has_a_full_profile_with_consent_draaglast_and_ladder_history(demo_output):
     seeker = JobSeeker.objects.get(user__username="werkzoekende")
     assert seeker.card_visible and seeker.introduction_allowed and seeker.consent_updated_at
-    assert all(getattr(seeker.burden, name) for name in SeekerBurden.SENSITIVE_FIELDS)
+    notes = [name for name in SeekerBurden.SENSITIVE_FIELDS if name not in SeekerBurden.SEVERITY_FIELDS]
+    assert all(getattr(seeker.burden, name) for name in notes)
+    assert all(getattr(seeker.burden, name) is not None for name in SeekerBurden.SEVERITY_FIELDS)  # all assessed
     assert seeker.ladder_history.count() >= 2
     assert seeker.skill_levels.count() >= 5
     assert seeker.interests.exists()
     assert seeker.caseworker.user.username == "klantmanager"
     assert seeker.hours_min and seeker.hours_max and seeker.weekdays and seeker.latitude
+
+
+def test_demo_seeker_has_an_older_draaglast_version_and_a_current_one_that_matches_the_draaglast(demo_output):
+    seeker = JobSeeker.objects.get(user__username="werkzoekende")
+    current, older = BurdenVersion.objects.filter(seeker=seeker).order_by("-version")[:2]
+
+    assert (current.version, older.version) == (2, 1)
+    assert older.recorded_at < current.recorded_at - datetime.timedelta(days=300)
+    assert current.values == {name: getattr(seeker.burden, name) for name in SeekerBurden.SENSITIVE_FIELDS}
+    assert older.values["language_gap_severity"] > current.values["language_gap_severity"]
+    assert current.recorded_by == seeker.caseworker.user
+
+
+def test_demo_severities_follow_the_notes_and_every_seeker_has_a_current_version(demo_output):
+    seekers = list(JobSeeker.objects.exclude(user__username="werkzoekende").select_related("burden"))
+    latest = {version.seeker_id: version for version in BurdenVersion.objects.filter(version=1)}
+
+    for seeker in seekers:
+        for key in BURDEN_CATEGORIES:
+            note, severity = getattr(seeker.burden, key), getattr(seeker.burden, f"{key}_severity")
+            assert (severity or 0) > 0 if note else severity in (0, None), (seeker.pk, key)
+        assert latest[seeker.pk].values["debts_severity"] == seeker.burden.debts_severity
+    assert any(seeker.burden.health_severity == 3 for seeker in seekers)
 
 
 def test_demo_seeker_finds_several_published_roles_nearby_that_fit(demo_output):

@@ -198,13 +198,9 @@ def test_no_report_on_an_ended_trajectory(world, paths):
     ("mine", {"date": TODAY() - timedelta(days=31)}, "date"),
     ("mine", {"result": "geweldig"}, "result"),
     ("mine", {"text": "x" * 2001}, "text"),
-    ("planned", {"result": AssignmentResult.NOT_REACHED, "date": TODAY()}, "result"),
 ])
 def test_bad_input_names_the_field_and_writes_nothing(world, paths, case, changes, field):
     assignment = getattr(paths, case)
-    if case == "planned":  # a planned trajectory that has begun on paper: only the result is wrong
-        InstrumentAssignment.objects.filter(pk=assignment.pk).update(start_date=TODAY() - timedelta(days=3))
-        assignment.refresh_from_db()
     arguments = {"date": TODAY(), "text": "Gaat goed.", "result": "", **changes}
 
     with pytest.raises(ValidationError) as error:
@@ -232,3 +228,25 @@ def test_a_report_on_a_trajectory_not_theirs_is_refused_and_writes_nothing(world
 
     assert not ProgressReport.objects.exists()
     assert not InstrumentAssignment.objects.filter(status=AssignmentStatus.ENDED).exclude(pk=paths.ended.pk).exists()
+
+
+def test_a_report_on_a_planned_trajectory_whose_start_has_come_starts_it(world, paths):
+    InstrumentAssignment.objects.filter(pk=paths.planned.pk).update(start_date=TODAY() - timedelta(days=3))
+
+    progress_report_add(actor=actor_for(world.provider_a), assignment=paths.planned, date=TODAY(),
+                        text="Eerste les gehad.")
+
+    paths.planned.refresh_from_db()
+    assert paths.planned.status == AssignmentStatus.ACTIVE
+    assert paths.planned.start_date == TODAY() - timedelta(days=3)
+
+
+def test_a_final_report_on_a_planned_trajectory_starts_and_ends_it_with_the_result(world, paths):
+    InstrumentAssignment.objects.filter(pk=paths.planned.pk).update(start_date=TODAY() - timedelta(days=3))
+
+    progress_report_add(actor=actor_for(world.provider_a), assignment=paths.planned, date=TODAY(),
+                        text="Niet verschenen, gestopt.", result=AssignmentResult.DROPPED_OUT)
+
+    paths.planned.refresh_from_db()
+    assert paths.planned.status == AssignmentStatus.ENDED
+    assert (paths.planned.end_date, paths.planned.result) == (TODAY(), AssignmentResult.DROPPED_OUT)

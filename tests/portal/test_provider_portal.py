@@ -152,16 +152,16 @@ def test_bad_input_is_shown_on_the_field_and_the_input_is_kept(world, paths, pro
     assert not ProgressReport.objects.exists()
 
 
-def test_a_result_on_a_planned_trajectory_is_refused_on_the_result(world, paths, provider):
+def test_a_final_report_on_a_planned_trajectory_whose_start_has_come_ends_it(world, paths, provider):
     paths.planned.start_date = timezone.localdate() - timedelta(days=2)
     paths.planned.save()
 
     response = post(provider, client_page(paths, "planned"), {
-        "date": timezone.localdate().isoformat(), "text": "Nog niet begonnen.", "result": "not_reached"})
+        "date": timezone.localdate().isoformat(), "text": "Twee keer niet gekomen.", "result": "dropped_out"})
 
-    assert response.status_code == 400
-    assert "result" in response.context["form"].errors
-    assert not ProgressReport.objects.exists()
+    assert response.status_code == 302
+    paths.planned.refresh_from_db()
+    assert (paths.planned.status, paths.planned.result) == (AssignmentStatus.ENDED, AssignmentResult.DROPPED_OUT)
 
 
 def test_an_ended_trajectory_takes_no_more_reports(world, paths, provider):
