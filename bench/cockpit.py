@@ -351,9 +351,11 @@ def _as_of(day: date, starts: bool):
 
 def _hand_row(row: dict, cutoffs: dict) -> tuple:
     """The sort key and what the worklist shows of one person found by ``WORKLIST_SQL``."""
-    registered = timezone.localdate(_moment(row["created_at"]))
-    since = {"no_plan": None, "stuck": row["newest_step"] or registered, "unseen": row["newest_contact"] or registered,
+    since = {"no_plan": None, "stuck": row["newest_step"], "unseen": row["newest_contact"],
              "review": row["review_date"], "unfollowed": row["unfollowed_since"]}
+    if since["stuck"] is None or since["unseen"] is None:
+        registered = timezone.localdate(_moment(row["created_at"]))
+        since |= {"stuck": since["stuck"] or registered, "unseen": since["unseen"] or registered}
     items = []
     for flag, weight in WEIGHT.items():
         if row[flag]:

@@ -20,8 +20,10 @@ Urgency: each signal adds the weight of its kind (``WEIGHTS``) and the days it i
 most (nothing is planned at all), a person not seen in weeks next.
 
 ``worklist_for`` and ``signal_counts`` run in a constant number of queries whatever the caseload size:
-the dates are annotated per person with subqueries, the thresholds are per category, and the
-categories are read once.
+one query reads each person's dates as a plain row (one subquery per date, each computed once per
+person) with their category's thresholds; the signals are decided in Python by one rule
+(``_row_items``), so the counts and the worklist always agree. A municipality is streamed in chunks,
+and its worklist keeps only the ``limit`` most urgent rows in memory.
 """
 
 import datetime
@@ -31,8 +33,7 @@ from datetime import timedelta
 from functools import cache
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -139,54 +140,27 @@ def _dates() -> dict:
     }
 
 
-def with_signal_dates(seekers):
-    """``seekers`` with the dates the signals count from, one subquery each: no rows multiply."""
-    registered = TruncDate("created_at")
-    dates = _dates()
-    return seekers.annotate(
-        rung_since=Coalesce(dates["newest_step"], registered, output_field=models.DateField()),
-        contact_since=Coalesce(dates["newest_contact"], registered, output_field=models.DateField()),
-        review_since=dates["review_since"],
-        has_open_action=dates["has_open_action"],
-        unfollowed_since=dates["unfollowed_since"],
-    )
-
-
-def _approaches(categories) -> dict[int | None, Approach]:
-    found = {category.pk: Approach(contact_every_weeks=category.contact_every_weeks,
-                                   review_every_weeks=category.review_every_weeks,
-                                   stuck_after_months=category.stuck_after_months,
-                                   follow_up_within_weeks=category.follow_up_within_weeks)
-             for category in categories}
-    return {None: NO_CATEGORY, **found}
-
-
 def _cutoffs(approach: Approach, today: datetime.date) -> dict[str, tuple[str, datetime.date]]:
-    """For each dated signal: the annotated date it counts from and the day before which that date is overdue."""
+    """For each dated signal: the date it counts from (``_dates``) and the day before which that date is overdue."""
     return {
-        NO_RUNG_CHANGE: ("rung_since", months_before(today, approach.stuck_after_months)),
-        NO_CONTACT: ("contact_since", today - timedelta(weeks=approach.contact_every_weeks)),
+        NO_RUNG_CHANGE: ("newest_step", months_before(today, approach.stuck_after_months)),
+        NO_CONTACT: ("newest_contact", today - timedelta(weeks=approach.contact_every_weeks)),
         REVIEW_OVERDUE: ("review_since", today),
         INSTRUMENT_NOT_FOLLOWED_UP: ("unfollowed_since", today - timedelta(weeks=approach.follow_up_within_weeks)),
     }
 
 
-def _conditions(approaches: dict, today: datetime.date) -> dict[str, Q]:
-    """One database condition per signal kind, with each category's own thresholds."""
-    conditions = {kind: Q(pk__in=[]) for kind in SignalKind.values}
-    conditions[NO_ACTIVE_PLAN] = Q(has_open_action=False)
-    for category_id, approach in approaches.items():
-        in_category = Q(category__isnull=True) if category_id is None else Q(category_id=category_id)
-        for kind, (field, cutoff) in _cutoffs(approach, today).items():
-            conditions[kind] |= in_category & Q(**{f"{field}__lt": cutoff})
-    return conditions
+# Without a ladder step or a contact moment, these count from the day the person was registered.
+_REGISTRATION_FALLBACK = ("newest_step", "newest_contact")
 
 
-# The columns of one person's row in ``_dated_people``; the thresholds in the order of ``Approach``'s fields.
+def _day_starts(day: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+# The category's thresholds on a person's row, in the order of ``Approach``'s fields.
 _THRESHOLDS = ("category__contact_every_weeks", "category__review_every_weeks", "category__stuck_after_months",
                "category__follow_up_within_weeks")
-_SINCE = {"rung_since": "newest_step", "contact_since": "newest_contact", "review_since": "review_since",
-          "unfollowed_since": "unfollowed_since"}
 
 
 def _dated_people(people) -> models.QuerySet:
@@ -212,20 +186,13 @@ class _Thresholds:
         if category_id not in self.found:
             approach = NO_CATEGORY if category_id is None else Approach(*(row[name] for name in _THRESHOLDS))
             self.found[category_id] = [
-                (kind, _SINCE[field], cutoff, _day_starts(cutoff) if field in _REGISTRATION_FALLBACK else None)
-                for kind, (field, cutoff) in _cutoffs(approach, self.today).items()]
+                (kind, column, cutoff, _day_starts(cutoff) if column in _REGISTRATION_FALLBACK else None)
+                for kind, (column, cutoff) in _cutoffs(approach, self.today).items()]
         return self.found[category_id]
 
 
-_REGISTRATION_FALLBACK = ("rung_since", "contact_since")
-
-
-def _day_starts(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def _row_items(row: dict, thresholds: _Thresholds) -> tuple[SignalItem, ...]:
-    """The person's signals from their dates: the same thresholds as ``_conditions``.
+    """The person's signals from their row of ``_dated_people``, most urgent first.
 
     Registered before the cutoff day starts is the same as a registration date before the cutoff; the
     date itself is worked out only for a signal shown.
@@ -292,12 +259,14 @@ def _shown(people, pks: list[int]) -> dict[int, JobSeeker]:
 
 
 def signal_counts(seekers_queryset, *, today: datetime.date | None = None) -> dict[str, int]:
-    """How many active people of ``seekers_queryset`` have each signal kind; every kind is present. Two queries."""
-    today = today or timezone.localdate()
-    people = seekers_queryset.filter(status=SeekerStatus.ACTIVE)
-    categories = CaseloadCategory.objects.filter(pk__in=people.values("category_id"))
-    conditions = _conditions(_approaches(categories), today)
-    counted = with_signal_dates(people.order_by()).aggregate(
-        **{kind: Count("pk", filter=condition) for kind, condition in conditions.items()}
-    )
-    return {kind: counted[kind] or 0 for kind in SignalKind.values}
+    """How many active people of ``seekers_queryset`` have each signal kind; every kind is present. One query.
+
+    The same rows and the same rule as the worklist, streamed, so the counts always agree with it.
+    """
+    thresholds = _Thresholds(today or timezone.localdate())
+    counted = dict.fromkeys(SignalKind.values, 0)
+    rows = _dated_people(seekers_queryset.filter(status=SeekerStatus.ACTIVE)).iterator(chunk_size=STREAM_CHUNK)
+    for row in rows:
+        for item in _row_items(row, thresholds):
+            counted[item.kind] += 1
+    return counted
