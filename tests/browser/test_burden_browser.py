@@ -12,7 +12,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from marketplace.models import BurdenVersion, JobSeeker, SensitiveAccessLog
-from tests.browser.test_plan_browser import ADMIN_CONTENT, admin_sign_in, nl, violations
+from tests.browser.accessibility import ADMIN_CONTENT, blocking_violations
+from tests.browser.sign_in import admin_sign_in, nl
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -31,12 +32,12 @@ def test_the_caseworker_states_a_purpose_sets_a_severity_and_sees_it_in_the_vers
     page.goto(burden_page)
     expect(page.locator("html")).to_have_attribute("lang", re.compile(r"^nl"))
     expect(page.locator("#burden-picture")).to_have_count(0)
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
 
     show_draaglast(page, "Voorbereiding evaluatiegesprek")
     expect(page.locator("#burden-history tbody tr[data-version]")).to_have_count(2)
     expect(page.locator('#burden-picture tr[data-category="other"] td[data-severity="1"]')).to_have_count(1)
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
     screenshot(page, "admin-draaglast")
 
     page.locator("#id_other_severity").select_option("2")
@@ -48,7 +49,7 @@ def test_the_caseworker_states_a_purpose_sets_a_severity_and_sees_it_in_the_vers
     newest = page.locator('#burden-history tr[data-version="3"]')
     expect(newest).to_contain_text(nl("Serious"))
     expect(page.locator('#burden-picture tr[data-category="other"] td[data-severity="2"]')).to_have_count(1)
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
 
     assert BurdenVersion.objects.get(seeker=samira, version=3).values["other_severity"] == 2
     assert list(SensitiveAccessLog.objects.filter(seeker=samira).order_by("id").values_list("purpose", flat=True)) == [

@@ -3,33 +3,18 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
 
 from marketplace.choices import RoleStatus
 from marketplace.models import Role
+from tests.browser.accessibility import blocking_violations
+from tests.browser.sign_in import session_sign_in
 from tests.carving_data import ensure_wagtail_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 # The English interface under /en/ keeps the test independent of the Dutch translations.
 WIZARD = "/en/werkgever/werkanalyses/"
-
-
-def sign_in(page, user, base_url: str) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": base_url}])
-
-
-def blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [f"{violation['id']}: {violation['help']}" for violation in results.response["violations"]
-            if violation["impact"] in BLOCKING_IMPACTS]
 
 
 WORKWEEK_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -49,7 +34,7 @@ def add_task(page, name, hours, start, end, complexity="1 Simple", days=WORKWEEK
 
 def test_an_employer_carves_a_hospital_job_and_publishes_the_role(page, world, live_server, screenshot):
     ensure_wagtail_site()
-    sign_in(page, world.employer_a, live_server.url)
+    session_sign_in(page, world.employer_a, live_server.url)
 
     page.goto(live_server.url + WIZARD)
     page.get_by_role("link", name="Analyse a job").click()

@@ -13,9 +13,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from marketplace.demo import DEMO_PASSWORD
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_portal_journeys import sign_in
+from tests.browser.sign_in import admin_sign_in, portal_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -53,11 +52,7 @@ class Visitor:
         self.page.wait_for_load_state("networkidle")
 
     def admin_sign_in(self, username: str) -> None:
-        self.open("/admin/login/")
-        self.page.locator("#id_username").fill(username)
-        self.page.locator("#id_password").fill(DEMO_PASSWORD)
-        self.page.locator("#id_password").press("Enter")
-        self.page.wait_for_url(re.compile(r"/admin/$"))
+        admin_sign_in(self.page, self.base_url, username)
 
     def walk(self, start_paths: list[str], *, within: tuple[str, ...], outside: tuple[str, ...] = (),
              limit: int = PAGES_PER_PERSONA) -> list[str]:
@@ -92,7 +87,7 @@ def test_no_page_of_the_site_the_portals_the_admin_or_the_api_docs_breaks_the_po
 
     for username, section in (("werkzoekende", "mijn/"), ("werkgever", "werkgever/"), ("vereniging", "vereniging/")):
         visitor = Visitor(browser, demo, reports)
-        sign_in(visitor.page, demo, username)
+        portal_sign_in(visitor.page, demo, username, language="en")
         visited[username] = visitor.walk([f"/{section}", f"/en/{section}"], within=(f"/{section}", f"/en/{section}"))
         visitor.close()
 

@@ -12,12 +12,7 @@ import re
 from decimal import Decimal
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from marketplace.access import actor_for
@@ -28,21 +23,16 @@ from marketplace.services.applications import application_consent, application_i
 from marketplace.services.bundles import BundleParameters, bundle_propose
 from marketplace.services.service_requests import service_request_submit
 from tests import factories
+from tests.browser.accessibility import blocking_violations
+from tests.browser.sign_in import nl, session_sign_in
 from tests.carving_data import ensure_wagtail_site, hospital_analysis, supermarket_analysis
 from tests.cms.public_site import add_postcode_areas_and_category
 from tests.cms.test_admin import admin_user as staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 SIMPLE = "1 Simple: anyone can do it after a short explanation"
 SKILLED = "3 Skilled: needs a professional qualification"
-
-
-def nl(text: str, **params) -> str:
-    with translation.override("nl"):
-        translated = gettext(text)
-    return translated % params if params else translated
 
 
 def field(page, label: str, **params):
@@ -59,17 +49,8 @@ def day(page, name: str):
     return page.get_by_label(nl(name), exact=True)
 
 
-def sign_in(page, user, base_url: str) -> None:
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies([{"name": settings.SESSION_COOKIE_NAME,
-                               "value": client.cookies[settings.SESSION_COOKIE_NAME].value, "url": base_url}])
-
-
 def assert_accessible(page) -> None:
-    results = Axe().run(page)
-    assert [f"{violation['id']}: {violation['help']}" for violation in results.response["violations"]
-            if violation["impact"] in BLOCKING_IMPACTS] == [], page.url
+    assert blocking_violations(page) == [], page.url
 
 
 @pytest.fixture
@@ -93,7 +74,7 @@ def add_task(page, name, hours, start, end, days, complexity):
 
 
 def test_the_carving_wizard_creates_a_role_with_a_wage_in_cents_in_dutch(page, world, site):
-    sign_in(page, world.employer_a, site)
+    session_sign_in(page, world.employer_a, site)
     page.goto(site + reverse("carving-create"))
     field(page, "Job title").fill("Verpleegkundige")
     field(page, "Number of staff in this job").fill("10")
@@ -136,7 +117,7 @@ def test_the_carving_wizard_creates_a_role_with_a_wage_in_cents_in_dutch(page, w
 def test_a_caseworker_creates_a_stapelbaan_in_dutch_with_the_travel_speed_as_typed(page, world, site, speed):
     hospital = hospital_analysis(world.employer_a, world.organisation_a)
     supermarket = supermarket_analysis(world.employer_b, world.organisation_b)
-    sign_in(page, world.caseworker_a, site)
+    session_sign_in(page, world.caseworker_a, site)
     page.goto(site + reverse("carving-bundles"))
 
     page.get_by_label("Bakkerij A: Verpleegkundige").check()
@@ -169,7 +150,7 @@ def test_a_caseworker_creates_a_stapelbaan_in_dutch_with_the_travel_speed_as_typ
 # (c) Every other form with decimals or days, in Dutch ------------------------------------------------------------
 
 def fill_employer_role_form(page, world, site):
-    sign_in(page, world.employer_a, site)
+    session_sign_in(page, world.employer_a, site)
     page.goto(site + reverse("employer-role-create"))
     field(page, "Title").fill("Kratten klaarzetten")
     field(page, "What is the work?").fill("Elke ochtend de kratten klaarzetten.")
@@ -192,7 +173,7 @@ def fill_placement_form(page, world, site):
     application = application_invite(role=role, seeker=world.seeker, actor_user=world.employer_a)
     application_consent(application=application, actor_user=world.seeker_user)
     application_start_trial(application=application, actor_user=world.employer_a)
-    sign_in(page, world.employer_a, site)
+    session_sign_in(page, world.employer_a, site)
     page.goto(site + reverse("employer-application-place", args=[application.pk]))
     field(page, "Start date").fill("2025-09-01")
     field(page, "Hours a week").fill("12")
@@ -219,7 +200,7 @@ def triaged_request(world, timing_notes: str) -> ServiceRequest:
 def plan_as_roles(page, world, site, days):
     """The request asked for "zaterdag 9–13 uur": Saturday is proposed, and labelled as taken from the request."""
     service_request = triaged_request(world, "zaterdag 9–13 uur")
-    sign_in(page, staff(world.caseworker_a, "view_servicerequest", "change_servicerequest"), site)
+    session_sign_in(page, staff(world.caseworker_a, "view_servicerequest", "change_servicerequest"), site)
     page.goto(site + reverse("service_requests:plan", args=[service_request.pk]))
     expect(page.get_by_text(nl("Ticked from the request's preferred days or times: “%(notes)s”. Check them.",
                                notes="zaterdag 9–13 uur"))).to_be_visible()
@@ -248,7 +229,7 @@ def plan_on_saturday_alone(page, world, site):
 
 def edit_role_in_the_admin(page, world, site):
     role = factories.RoleFactory(organisation=world.organisation_a, title="Afwassen", hourly_wage=Decimal("13.00"))
-    sign_in(page, staff(world.caseworker_a, "view_role", "change_role"), site)
+    session_sign_in(page, staff(world.caseworker_a, "view_role", "change_role"), site)
     page.goto(site + reverse("marketplace_role:edit", args=[role.pk]))
     expect(page.locator('input[name="hourly_wage"]')).to_have_value("13,00")
     page.locator('input[name="hourly_wage"]').fill("14,40")
@@ -261,7 +242,7 @@ def edit_role_in_the_admin(page, world, site):
 
 def edit_wage_subsidy_in_the_admin(page, world, site):
     subsidy = factories.InstrumentFactory(municipality=world.municipality_a, wage_cost_subsidy=True)
-    sign_in(page, staff(world.caseworker_a, "view_instrument", "change_instrument"), site)
+    session_sign_in(page, staff(world.caseworker_a, "view_instrument", "change_instrument"), site)
     page.goto(site + reverse("marketplace_instrument:edit", args=[subsidy.pk]))
     expect(page.locator('input[name="subsidy_percent"]')).to_have_value("50,00")
     page.locator('input[name="subsidy_percent"]').fill("37,5")

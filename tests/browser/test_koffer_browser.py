@@ -6,26 +6,23 @@ ticks the person's consent herself, and finds exactly that stored; the municipal
 opens too. The admin speaks Dutch, so labels are found by their fields, not by their words.
 """
 
-import re
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from marketplace.demo import DEMO_PASSWORD
 from marketplace.demo.koffer import load_koffer_demo
 from marketplace.models import InstrumentAssignment, JobSeeker
+from tests.browser.accessibility import ADMIN_CONTENT, blocking_violations
+from tests.browser.conftest import MOBILE
+from tests.browser.sign_in import admin_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
-# The admin's own content; Wagtail's message banners (its styling, not ours) are left to Wagtail.
-ADMIN_CONTENT = {"include": [["main"]], "exclude": [[".messages"]]}
 COURSE = "Taalcursus NT2 (A2 naar B1)"
 
 
@@ -34,23 +31,6 @@ def site(demo):
     users = get_user_model().objects.filter(username__in=["klantmanager", "klantmanager-veenwijk"])
     load_koffer_demo(caseworker_users=list(users))
     return demo
-
-
-def violations(page, context=None) -> list[str]:
-    results = Axe().run(page, context=context)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in results.response["violations"] if violation["impact"] in BLOCKING_IMPACTS
-    ]
-
-
-def admin_sign_in(page, site: str) -> None:
-    page.goto(f"{site}/admin/login/")
-    page.locator("#id_username").fill("klantmanager")
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/$"))
 
 
 def test_the_caseworker_deploys_an_instrument_with_a_provider_consent_and_a_dutch_cost(page, site, screenshot):
@@ -65,13 +45,13 @@ def test_the_caseworker_deploys_an_instrument_with_a_provider_consent_and_a_dutc
     expect(page).to_have_url(instruments_page)
     expect(page.locator("#id_instrument")).to_be_visible()  # the page itself, not only its address
     expect(page.locator("html")).to_have_attribute("lang", "nl")
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
 
     expect(page.locator("#id_consent")).not_to_be_checked()
     page.locator("#id_instrument").select_option(label=COURSE)
     page.locator("#id_provider").select_option(label="Taalschool De Brug")
     page.locator("#id_start_date").fill(start)
-    page.locator("#id_cost").fill("1250,50")
+    page.locator("#id_cost").fill("1.250,50")  # grouped as the page shows amounts: € 1.250,50
     page.locator("#id_consent").check()
     # The page posts to itself and comes back to the same address: wait for the new page, not for the address.
     with page.expect_navigation():
@@ -79,7 +59,7 @@ def test_the_caseworker_deploys_an_instrument_with_a_provider_consent_and_a_dutc
     expect(page).to_have_url(instruments_page)
     page.wait_for_load_state()
     expect(page.locator("#assignments").get_by_text(COURSE).first).to_be_visible()
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
     screenshot(page, "admin-caseload-instruments")
 
     [assignment] = InstrumentAssignment.objects.filter(seeker=samira).exclude(pk__in=before)
@@ -90,4 +70,21 @@ def test_the_caseworker_deploys_an_instrument_with_a_provider_consent_and_a_dutc
 
     page.goto(site + reverse("marketplace_instrument:index"), wait_until="load")
     expect(page.get_by_role("link", name=COURSE)).to_be_visible()
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
+    name_cell = page.get_by_role("link", name=COURSE).bounding_box()
+    assert name_cell["width"] > 150, "the name column is squeezed until names break mid-word"
+    expect(page.get_by_text("€ 3.400,00").first).to_be_visible()
+
+
+def test_on_a_phone_the_instruments_form_stays_inside_the_screen(page, site):
+    samira = JobSeeker.objects.get(first_name="Samira", last_name="Benali")
+
+    admin_sign_in(page, site)
+    page.set_viewport_size(MOBILE)
+    page.goto(site + reverse("caseload:instruments", args=[samira.pk]), wait_until="load")
+
+    width = page.evaluate("window.innerWidth")
+    for field in ("#id_instrument", "#id_plan_action", "#id_provider", "#id_cost"):
+        box = page.locator(field).bounding_box()
+        assert box["x"] + box["width"] <= width, f"{field} runs past the right edge"
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url

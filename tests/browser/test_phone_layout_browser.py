@@ -17,8 +17,10 @@ from wagtail.models import Page
 from cms.models import RoleIndexPage, ServicePage
 from marketplace.models import JobSeeker, Organisation, Role, ServiceRequest
 from marketplace.services.applications import application_express_interest
+from tests.browser.accessibility import blocking_violations
 from tests.browser.conftest import DESKTOP
-from tests.browser.test_portal_journeys import HOSPITAL_ROLE, blocking_violations, sign_in
+from tests.browser.sign_in import portal_sign_in
+from tests.browser.test_portal_journeys import HOSPITAL_ROLE
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -76,7 +78,7 @@ def assert_headings_on_the_first_screen(page, base_url: str, paths: list[str]) -
 
 def test_each_job_seeker_page_starts_with_its_heading_on_a_phone(phone, demo, application):  # noqa: F811
     role = application.role
-    sign_in(phone, demo, "werkzoekende")
+    portal_sign_in(phone, demo, "werkzoekende")
 
     assert_headings_on_the_first_screen(phone, demo, [
         dutch("seeker-home"), dutch("seeker-matches"), dutch("seeker-roles"), dutch("seeker-role", role.pk),
@@ -86,7 +88,7 @@ def test_each_job_seeker_page_starts_with_its_heading_on_a_phone(phone, demo, ap
 
 
 def test_each_employer_page_starts_with_its_heading_on_a_phone(phone, demo, application):  # noqa: F811
-    sign_in(phone, demo, "werkgever")
+    portal_sign_in(phone, demo, "werkgever")
 
     assert_headings_on_the_first_screen(phone, demo, [
         dutch("employer-home"), dutch("employer-roles"), dutch("employer-role", application.role.pk),
@@ -98,14 +100,14 @@ def test_each_employer_page_starts_with_its_heading_on_a_phone(phone, demo, appl
 def test_each_association_and_caseworker_page_starts_with_its_heading_on_a_phone(phone, demo):  # noqa: F811
     association = Organisation.objects.get(name="Wijkvereniging Oostkade")
     service_request = ServiceRequest.objects.filter(organisation=association).first()
-    sign_in(phone, demo, "vereniging")
+    portal_sign_in(phone, demo, "vereniging")
     assert_headings_on_the_first_screen(phone, demo, [
         dutch("association-home"), dutch("association-request-create"),
         dutch("association-request", service_request.pk),
     ])
 
     phone.context.clear_cookies()
-    sign_in(phone, demo, "klantmanager")
+    portal_sign_in(phone, demo, "klantmanager")
     assert_headings_on_the_first_screen(phone, demo, [dutch("carving-list"), dutch("carving-create")])
 
 
@@ -146,7 +148,7 @@ def tab_to(page, target, presses: int) -> None:
 
 
 def test_the_menus_open_with_the_keyboard_and_their_links_are_then_reachable(phone, demo):  # noqa: F811
-    sign_in(phone, demo, "werkzoekende")
+    portal_sign_in(phone, demo, "werkzoekende")
     phone.goto(demo + dutch("seeker-matches"))
     menu, my_pages = disclosure(phone, "Menu"), disclosure(phone, "Mijn pagina's")
     stories = phone.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Verhalen")
@@ -176,7 +178,7 @@ def test_the_menus_open_with_the_keyboard_and_their_links_are_then_reachable(pho
 
 def test_the_menus_need_no_javascript(phone_without_scripts, demo):  # noqa: F811
     page = phone_without_scripts
-    sign_in(page, demo, "werkzoekende")
+    portal_sign_in(page, demo, "werkzoekende")
     page.goto(demo + dutch("seeker-matches"))
     assert page.locator("script").count() == 0
 
@@ -191,7 +193,7 @@ def test_the_menus_need_no_javascript(phone_without_scripts, demo):  # noqa: F81
 
 
 def test_on_a_wide_screen_the_menus_show_as_before_without_disclosures(phone, demo):  # noqa: F811
-    sign_in(phone, demo, "werkzoekende")
+    portal_sign_in(phone, demo, "werkzoekende")
     phone.set_viewport_size(DESKTOP)
     phone.goto(demo + dutch("seeker-matches"))
 

@@ -9,63 +9,25 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from marketplace.demo import DEMO_PASSWORD
 from marketplace.models import JobSeeker, Plan
 from marketplace.models.plans import AgreementState
+from tests.browser.accessibility import ADMIN_CONTENT, blocking_violations
 from tests.browser.conftest import MOBILE
+from tests.browser.sign_in import admin_sign_in, nl, portal_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 NEW_ACTION = "Proefdag in de keuken van De Linde"
-# The admin's own content; Wagtail's message banners (its styling, not ours) are left to Wagtail.
-ADMIN_CONTENT = {"include": [["main"]], "exclude": [[".messages"]]}
 COMMENT = "Op woensdag kan ik ook."
-
-
-def nl(text: str) -> str:
-    with translation.override("nl"):
-        return gettext(text)
 
 
 @pytest.fixture
 def site(demo):
     return demo
-
-
-def violations(page, context=None) -> list[str]:
-    # A link's new URL is committed before its document has loaded; axe must see the whole page.
-    page.wait_for_load_state("load")
-    results = Axe().run(page, context=context)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in results.response["violations"] if violation["impact"] in BLOCKING_IMPACTS
-    ]
-
-
-def admin_sign_in(page, site: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{site}/admin/login/")
-    page.locator("#id_username").fill("klantmanager")
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/$"))
-
-
-def seeker_sign_in(page, site: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{site}/en/accounts/login/")
-    page.get_by_label(re.compile(r"^Username")).fill("werkzoekende")
-    page.get_by_label(re.compile(r"^Password")).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/en/mijn/$"))
 
 
 def test_the_caseworker_adds_an_action_and_the_seeker_comments_and_agrees_to_the_plan(page, site, screenshot):
@@ -77,32 +39,33 @@ def test_the_caseworker_adds_an_action_and_the_seeker_comments_and_agrees_to_the
     page.goto(site + reverse("caseload:index") + "?q=Benali")
     page.get_by_role("link", name="Samira Benali").click()
     expect(page).to_have_url(plan_page)
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
     page.locator("#id_description").fill(NEW_ACTION)
     page.locator("#id_owner_0").check()
     page.locator("#id_due_date").fill(due)
     page.get_by_role("button", name=nl("Add the action")).click()
     expect(page.get_by_role("cell", name=NEW_ACTION, exact=True)).to_be_visible()
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
 
-    seeker_sign_in(page, site)
+    portal_sign_in(page, site, "werkzoekende", language="en")
+    expect(page).to_have_url(re.compile(r"/en/mijn/$"))
     page.get_by_role("navigation", name="My pages").get_by_role("link", name="My plan").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My plan")
     expect(page.get_by_role("heading", name="Your plan has changed")).to_be_visible()
     expect(page.get_by_text(f"New step: {NEW_ACTION}").first).to_be_visible()
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
 
     page.get_by_label(re.compile(r"^Your comment")).fill(COMMENT)
     page.get_by_role("button", name="Send comment").click()
     expect(page.get_by_role("status")).to_contain_text("Your caseworker can read your comment")
     page.get_by_role("button", name="I agree with this plan").click()
     expect(page.get_by_text("You agreed to this plan on")).to_be_visible()
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
 
     page.set_viewport_size(MOBILE)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the plan scrolls sideways"
     expect(page.get_by_role("button", name="I agree with this plan")).to_have_count(0)
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
     screenshot(page, "portal-seeker-plan")
 
     plan = Plan.objects.get(seeker=samira)
@@ -113,5 +76,5 @@ def test_the_caseworker_adds_an_action_and_the_seeker_comments_and_agrees_to_the
     agreed = nl("The job seeker agreed to this plan on %(date)s (version %(version)s).").split("%(date)s")[0]
     expect(page.get_by_text(agreed.strip())).to_be_visible()
     expect(page.get_by_text(COMMENT)).to_be_visible()
-    assert violations(page, ADMIN_CONTENT) == [], page.url
+    assert blocking_violations(page, ADMIN_CONTENT) == [], page.url
     screenshot(page, "admin-caseload-plan")

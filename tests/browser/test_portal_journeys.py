@@ -9,30 +9,19 @@ The English interface under /en/ keeps the assertions independent of the Dutch t
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from marketplace.choices import ApplicationStatus
-from marketplace.demo import DEMO_PASSWORD
 from marketplace.models import JobSeeker, Role
 from marketplace.models.applications import Application
 from marketplace.services.applications import application_express_interest
+from tests.browser.accessibility import blocking_violations
+from tests.browser.sign_in import portal_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 DEMO_SEEKER_NAME = "Samira Benali"
 HOSPITAL_ROLE = "Bedden opmaken en kamers klaarzetten"
-
-
-def blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def assert_accessible(page, visited: list[str]) -> None:
@@ -40,13 +29,9 @@ def assert_accessible(page, visited: list[str]) -> None:
     assert blocking_violations(page) == [], page.url
 
 
-def sign_in(page, base_url: str, username: str, visited: list[str] | None = None) -> None:
-    page.goto(f"{base_url}/en/accounts/login/")
-    if visited is not None:
-        assert_accessible(page, visited)
-    page.get_by_label(re.compile(r"^Username")).fill(username)
-    page.get_by_label(re.compile(r"^Password")).fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+def sign_in(page, base_url: str, username: str, visited: list[str]) -> None:
+    """Sign in through the English login page, which counts as a visited page and is checked too."""
+    portal_sign_in(page, base_url, username, language="en", on_login_page=lambda: assert_accessible(page, visited))
 
 
 def test_a_job_seeker_finds_work_that_fits_shows_interest_and_agrees_to_an_introduction(page, demo, screenshot):
@@ -97,7 +82,7 @@ def test_an_employer_introduces_an_anonymous_candidate_and_accepts_a_trial_and_a
     application, _created = application_express_interest(seeker=seeker, role=role)
     visited: list[str] = []
 
-    sign_in(page, demo, "werkgever")
+    sign_in(page, demo, "werkgever", visited)
     expect(page).to_have_url(re.compile(r"/en/werkgever/$"))
     assert_accessible(page, visited)
 
@@ -156,7 +141,7 @@ def test_an_employer_introduces_an_anonymous_candidate_and_accepts_a_trial_and_a
 
 def test_an_association_files_a_request_and_sees_its_status(page, demo, screenshot):
     visited: list[str] = []
-    sign_in(page, demo, "vereniging")
+    sign_in(page, demo, "vereniging", visited)
     expect(page).to_have_url(re.compile(r"/en/vereniging/$"))
     assert_accessible(page, visited)
 

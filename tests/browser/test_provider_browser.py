@@ -9,21 +9,20 @@ import re
 from datetime import timedelta
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from playwright.sync_api import expect
 
-from marketplace.demo import DEMO_PASSWORD
 from marketplace.demo.providers import load_providers_demo
 from marketplace.formatting import readable_date
 from marketplace.models import ProgressReport
 from marketplace.models.koffer import ReportAuthorKind
+from tests.browser.accessibility import blocking_violations
 from tests.browser.conftest import MOBILE
+from tests.browser.sign_in import portal_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-BLOCKING_IMPACTS = {"serious", "critical"}
 REPORT = "Meeloopdag bij Hotel Havenzicht gehad; de leidinggevende was enthousiast."
 
 
@@ -33,20 +32,6 @@ def site(demo):
     load_providers_demo(caseworker_user=users["klantmanager"], provider_user=users["aanbieder"],
                         seeker_user=users["werkzoekende"])
     return demo
-
-
-def violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [f"{violation['id']} ({violation['impact']}): {violation['help']}"
-            for violation in results.response["violations"] if violation["impact"] in BLOCKING_IMPACTS]
-
-
-def sign_in(page, site: str) -> None:
-    page.goto(f"{site}/accounts/login/")
-    page.locator("#id_username").fill("aanbieder")
-    page.locator("#id_password").fill(DEMO_PASSWORD)
-    page.locator("#id_password").press("Enter")
-    expect(page).to_have_url(re.compile(r"/aanbieder/$"))
 
 
 def choose_date(page, day) -> None:
@@ -62,21 +47,22 @@ def in_dutch(day) -> str:
 def test_provider_staff_report_progress_on_a_client_in_dutch(page, site, screenshot):
     yesterday = timezone.localdate() - timedelta(days=1)
 
-    sign_in(page, site)
+    portal_sign_in(page, site, "aanbieder")
+    expect(page).to_have_url(re.compile(r"/aanbieder/$"))
     expect(page.locator("html")).to_have_attribute("lang", "nl")
     assert page.locator("script").count() == 0
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
     page.get_by_role("link", name="Samira Benali").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Samira Benali")
     assert page.locator("script").count() == 0
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
 
     choose_date(page, yesterday)
     page.locator(".provider-report button[type=submit]").click()
     expect(page.locator("#id_text")).to_have_attribute("aria-invalid", "true")
     expect(page.locator("#id_date")).to_have_value(yesterday.isoformat())
     assert not ProgressReport.objects.filter(text=REPORT).exists()
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
 
     page.locator("#id_text").fill(REPORT)
     page.locator(".provider-report button[type=submit]").click()
@@ -87,9 +73,25 @@ def test_provider_staff_report_progress_on_a_client_in_dutch(page, site, screens
     expect(latest.locator("time")).to_have_attribute("datetime", yesterday.isoformat())
     report = ProgressReport.objects.get(text=REPORT)
     assert (report.date, report.author_kind, report.result) == (yesterday, ReportAuthorKind.PROVIDER, "")
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
 
     page.set_viewport_size(MOBILE)
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
-    assert violations(page) == [], page.url
+    assert blocking_violations(page) == [], page.url
     screenshot(page, "portal-provider-client")
+
+
+def test_on_a_phone_every_column_of_my_clients_is_on_the_screen(page, site):
+    portal_sign_in(page, site, "aanbieder")
+    page.set_viewport_size(MOBILE)
+    page.reload(wait_until="load")
+
+    width = page.evaluate("window.innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways"
+    cells = page.locator(".provider-clients tbody tr").first.locator("td")
+    assert cells.count() == 4
+    for index in range(cells.count()):
+        box = cells.nth(index).bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width, f"column {index + 1} is off-screen"
+    assert blocking_violations(page) == [], page.url
+

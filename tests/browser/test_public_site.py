@@ -3,20 +3,18 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.cache import cache
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from marketplace.constants import Weekday
 from marketplace.models import Role, ServiceRequest, ServiceRequestStatus
+from tests.browser.accessibility import blocking_violations
+from tests.browser.sign_in import admin_sign_in
 from tests.cms.public_site import build_public_site, publish_varied_roles
 from tests.cms.test_service_requests import staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-
 
 @pytest.fixture
 def site(world, live_server):
@@ -25,16 +23,6 @@ def site(world, live_server):
     built.roles = publish_varied_roles(world.organisation_a)
     built.url = live_server.url
     return built
-
-
-def blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
-        + ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in results.response["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 def fill_request_form(page, **overrides) -> None:
@@ -165,11 +153,7 @@ def test_request_from_the_browser_is_planned_as_a_published_role_by_municipal_st
     service_request = ServiceRequest.objects.get()
 
     staff_member = staff(world.caseworker_a)
-    page.goto(f"{site.url}/admin/login/")
-    page.locator("#id_username").fill(staff_member.username)
-    page.locator("#id_password").fill("geheim-wachtwoord-123")
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url(re.compile(r"/admin/$"))
+    admin_sign_in(page, site.url, staff_member.username, password="geheim-wachtwoord-123")
     page.goto(f"{site.url}{reverse('service_requests:index')}")
     page.get_by_role("link", name=str(service_request)).click()
 

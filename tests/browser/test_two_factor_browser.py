@@ -7,7 +7,6 @@ authenticator app on a phone would.
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django_otp.oath import totp
@@ -15,17 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.browser.accessibility import blocking_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-BLOCKING_IMPACTS = {"serious", "critical"}
-
-
-def blocking_violations(page) -> list[str]:
-    results = Axe().run(page)
-    return [f"{violation['id']}: {violation['help']}" for violation in results.response["violations"]
-            if violation["impact"] in BLOCKING_IMPACTS]
-
 
 @pytest.fixture
 def caseworker(settings):
