@@ -53,7 +53,7 @@ class CategoryUpdateSerializer(StrictInputMixin, serializers.Serializer):
                                             help_text=_("No rung change for so many months counts as stuck (1–60)."))
     default_instruments = serializers.ListField(
         child=StrictIntegerField(min_value=1), required=False, max_length=50,
-        help_text=_("Ids of instruments of your municipality's catalogue to consider first."),
+        help_text=_("Ids of instruments of your municipality's koffer to consider first."),
     )
 
 

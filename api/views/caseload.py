@@ -73,7 +73,7 @@ class CategoryDetailView(ActorMixin, generics.GenericAPIView):
     @extend_schema(
         summary=_("Change a category's approach"),
         description=_("Team leaders only. Weeks run from 1 to 104, months from 1 to 60; instruments come from your "
-                      "municipality's catalogue."),
+                      "municipality's koffer."),
         request=CategoryUpdateSerializer, responses={200: CategorySerializer, 400: BAD_INPUT, 404: NOT_FOUND},
     )
     def patch(self, request, *args, **kwargs):
@@ -89,8 +89,7 @@ class CategoryDetailView(ActorMixin, generics.GenericAPIView):
     def _instruments(self, ids: list[int]) -> list:
         found = list(instrument_choices_for(self.actor).filter(pk__in=ids))
         if len(found) != len(set(ids)):
-            raise ValidationError({"default_instruments": [_("Choose instruments from your municipality's "
-                                                             "catalogue.")]})
+            raise ValidationError({"default_instruments": [_("Choose instruments from your municipality's koffer.")]})
         return found
 
 

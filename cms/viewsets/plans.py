@@ -76,6 +76,8 @@ from marketplace.services.plans import (
 )
 
 CASELOAD_MODELS = (Plan, DraagkrachtPicture, Assessment, InstrumentAssignment, CategoryPlacement, ContactMoment)
+# The draaglast's own page (cms/viewsets/burden.py): it asks for a purpose and logs the read before it shows anything.
+BURDEN_URL_NAME = "marketplace_jobseeker:burden"
 NO_SCORE = ""
 
 
@@ -210,12 +212,21 @@ class SeekerPageView(WagtailAdminTemplateMixin, View):
     def render(self, status=200, **context):
         pages = [(label, reverse(url_name, args=[self.seeker.pk]), url_name == self.current_url_name)
                  for label, url_name in self.page_links()]
-        context = self.get_context_data(seeker=self.seeker, pages=pages, **context)
+        context = self.get_context_data(seeker=self.seeker, pages=pages, burden_url=self.burden_url, **context)
         return self.render_to_response(context, status=status)
 
+    @cached_property
+    def burden_url(self) -> str | None:
+        """The draaglast page for those it opens to (caseworkers of the seeker's municipality), otherwise None."""
+        may_open = staff_may_access_burden(self.request.user, self.seeker) and _policy(
+            JobSeeker).user_has_any_permission(self.request.user, {"view", "change"})
+        return reverse(BURDEN_URL_NAME, args=[self.seeker.pk]) if may_open else None
+
     def page_links(self):
+        burden = [(_("Draaglast"), BURDEN_URL_NAME)] if self.burden_url else []
         return [(_("Plan of action"), self.page_url_names["plan"]),
                 (_("Draagkracht"), self.page_url_names["picture"]),
+                *burden,
                 (_("Life-domains assessments"), self.page_url_names["assessments"]),
                 (_("Instruments"), self.page_url_names["instruments"]),
                 (pgettext_lazy("caseload", "Category"), self.page_url_names["category"]),
@@ -224,17 +235,18 @@ class SeekerPageView(WagtailAdminTemplateMixin, View):
     current_url_name = None
 
     def attempt(self, form, write):
-        """Run ``write``, which returns what to tell the user; then show the page afresh. On a refusal show why
-        next to ``form`` and return None."""
-        try:
-            success = write()
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except DomainError as error:
-            form.add_error(None, str(error.message))
-        else:
-            messages.success(self.request, success)
-            return redirect(self.page_url)
+        """Run ``write`` once ``form`` is valid; it returns what to tell the user, then the page shows afresh. When
+        the form or the service refuses, show why next to ``form`` under one banner and return None."""
+        if form.is_valid():
+            try:
+                success = write()
+            except ValidationError as error:
+                add_service_errors(form, error)
+            except DomainError as error:
+                form.add_error(None, str(error.message))
+            else:
+                messages.success(self.request, success)
+                return redirect(self.page_url)
         messages.validation_error(self.request, _("Nothing was saved, because of the errors below."), form)
         return None
 
@@ -259,7 +271,7 @@ class PlanPageView(SeekerPageView):
 
     def _action_form(self, action, data=None):
         if action is None:
-            return ActionForm(data, initial={"owner": ActionOwner.SEEKER})
+            return ActionForm(data)
         return ActionForm(data, initial={
             "description": action.description, "owner": action.owner, "owner_name": action.owner_name,
             "due_date": action.due_date, "action_id": action.pk,
@@ -269,8 +281,8 @@ class PlanPageView(SeekerPageView):
         plan = self.plan
         initial = {"goal": plan.goal, "review_date": plan.review_date} if plan is not None else {}
         context = {
-            "plan": plan, "plan_form": PlanForm(initial=initial), "action_form": ActionForm(
-                initial={"owner": ActionOwner.SEEKER}), "comment_form": CommentForm(), "editing": None,
+            "plan": plan, "plan_form": PlanForm(initial=initial), "action_form": ActionForm(),
+            "comment_form": CommentForm(), "editing": None,
             "history": list(reversed(plan_history(plan))) if plan else [],
             "changes": changes_since_agreement(plan) if plan else [],
             "may_write": _policy(Plan).user_has_any_permission(self.request.user, self.write_actions()),
@@ -288,20 +300,19 @@ class PlanPageView(SeekerPageView):
 
     def save_plan(self, request):
         form = PlanForm(request.POST)
-        if form.is_valid():
-            plan = self.plan
+        plan = self.plan
 
-            def write():
-                if plan is None:
-                    plan_create(actor=self.actor, seeker=self.seeker, **form.cleaned_data)
-                    return _("The plan is made. Add the first actions.")
-                changed = plan_update(actor=self.actor, plan=plan, data=form.cleaned_data)
-                if changed.version == plan.version:
-                    return _("Nothing changed.")
-                return _("The plan is changed. The job seeker is asked to agree again.")
+        def write():
+            if plan is None:
+                plan_create(actor=self.actor, seeker=self.seeker, **form.cleaned_data)
+                return _("The plan is made. Add the first actions.")
+            changed = plan_update(actor=self.actor, plan=plan, data=form.cleaned_data)
+            if changed.version == plan.version:
+                return _("Nothing changed.")
+            return _("The plan is changed. The job seeker is asked to agree again.")
 
-            if done := self.attempt(form, write):
-                return done
+        if done := self.attempt(form, write):
+            return done
         return self.show(status=400, plan_form=form)
 
     def save_action(self, request):
@@ -315,15 +326,15 @@ class PlanPageView(SeekerPageView):
             if action_id and editing is None:
                 raise Http404
 
-            def write():
-                if editing is None:
-                    plan_action_add(actor=self.actor, plan=self.plan, **form.service_data())
-                    return _("The action is added. The job seeker is asked to agree again.")
-                plan_action_update(actor=self.actor, action=editing, data=form.service_data())
-                return _("The action is saved.")
+        def write():
+            if editing is None:
+                plan_action_add(actor=self.actor, plan=self.plan, **form.service_data())
+                return _("The action is added. The job seeker is asked to agree again.")
+            plan_action_update(actor=self.actor, action=editing, data=form.service_data())
+            return _("The action is saved.")
 
-            if done := self.attempt(form, write):
-                return done
+        if done := self.attempt(form, write):
+            return done
         return self.show(status=400, action_form=form, editing=editing)
 
     def set_status(self, request):
@@ -331,31 +342,30 @@ class PlanPageView(SeekerPageView):
         if action is None:
             raise Http404
         form = ActionStatusForm(request.POST)
-        if form.is_valid():
+        told = {ActionStatus.DONE: _("The action is ticked off."),
+                ActionStatus.CANCELLED: _("The action is cancelled. The job seeker is asked to agree again."),
+                ActionStatus.OPEN: _("The action is open again.")}
+
+        def write():
             status = form.cleaned_data["status"]
-            told = {ActionStatus.DONE: _("The action is ticked off."),
-                    ActionStatus.CANCELLED: _("The action is cancelled. The job seeker is asked to agree again."),
-                    ActionStatus.OPEN: _("The action is open again.")}
+            plan_action_update(actor=self.actor, action=action, data={"status": status})
+            return told[status]
 
-            def write():
-                plan_action_update(actor=self.actor, action=action, data={"status": status})
-                return told[status]
-
-            if done := self.attempt(form, write):
-                return done
+        if done := self.attempt(form, write):
+            return done
         return self.show(status=400, status_form=form)
 
     def comment(self, request):
         if self.plan is None:
             raise Http404
         form = CommentForm(request.POST)
-        if form.is_valid():
-            def write():
-                plan_comment_add(actor=self.actor, plan=self.plan, text=form.cleaned_data["text"])
-                return _("Your comment is added to the plan.")
 
-            if done := self.attempt(form, write):
-                return done
+        def write():
+            plan_comment_add(actor=self.actor, plan=self.plan, text=form.cleaned_data["text"])
+            return _("Your comment is added to the plan.")
+
+        if done := self.attempt(form, write):
+            return done
         return self.show(status=400, comment_form=form)
 
 
@@ -383,15 +393,15 @@ class DraagkrachtPageView(SeekerPageView):
 
     def post(self, request, *args, **kwargs):
         form = DraagkrachtForm(request.POST)
-        if form.is_valid():
-            def write():
-                picture, created = draagkracht_record(actor=self.actor, seeker=self.seeker, data=form.cleaned_data)
-                if not created:
-                    return _("Nothing changed, so no new version was recorded.")
-                return _("The draagkracht picture is saved as version %(version)d.") % {"version": picture.version}
 
-            if done := self.attempt(form, write):
-                return done
+        def write():
+            picture, created = draagkracht_record(actor=self.actor, seeker=self.seeker, data=form.cleaned_data)
+            if not created:
+                return _("Nothing changed, so no new version was recorded.")
+            return _("The draagkracht picture is saved as version %(version)d.") % {"version": picture.version}
+
+        if done := self.attempt(form, write):
+            return done
         return self.show(form=form, status=400)
 
 
@@ -431,14 +441,14 @@ class AssessmentPageView(SeekerPageView):
         if request.POST.get("action") == self.READ:
             return self.read(request)
         form = AssessmentForm(request.POST)
-        if form.is_valid():
-            def write():
-                assessment_record(actor=self.actor, seeker=self.seeker, date=form.cleaned_data["date"],
-                                  scores=form.scores())
-                return _("The assessment is recorded.")
 
-            if done := self.attempt(form, write):
-                return done
+        def write():
+            assessment_record(actor=self.actor, seeker=self.seeker, date=form.cleaned_data["date"],
+                              scores=form.scores())
+            return _("The assessment is recorded.")
+
+        if done := self.attempt(form, write):
+            return done
         return self.show(status=400, record_form=form)
 
     def read(self, request):

@@ -83,19 +83,13 @@ def _check_interval(name: str, value, maximum: int, errors: dict, message) -> No
 def _instruments(category: CaseloadCategory, chosen: Iterable, errors: dict) -> list[Instrument]:
     chosen = list(chosen)
     if any(not isinstance(item, Instrument) or item.municipality_id != category.municipality_id for item in chosen):
-        errors["default_instruments"] = [_("Choose instruments from your municipality's catalogue.")]
+        errors["default_instruments"] = [_("Choose instruments from your municipality's koffer.")]
     return chosen
 
 
-@transaction.atomic
-def category_update(*, actor: Actor, category: CaseloadCategory, data: Mapping[str, Any]) -> CaseloadCategory:
-    """Change the name, approach, intervals or instruments of a category; only a team leader of its municipality.
-
-    Weeks run from 1 to 104 and months from 1 to 60; instruments come from the municipality's catalogue.
-    """
-    reject_unknown_fields(data, CATEGORY_FIELDS)
-    _ensure_team_leader_of(actor, category)
-    category = CaseloadCategory.objects.select_for_update().get(pk=category.pk)
+def _apply_checked(category: CaseloadCategory, data: Mapping[str, Any]) -> tuple[dict, list[Instrument] | None]:
+    """Check every field of ``data`` and set the good ones on ``category`` (unsaved): the field-named errors of all
+    fields at once, and the chosen instruments (None when not given)."""
     data = dict(data)
     errors: dict[str, list] = {}
     for name in ("name", "description"):
@@ -115,6 +109,27 @@ def category_update(*, actor: Actor, category: CaseloadCategory, data: Mapping[s
         if name not in errors:
             setattr(category, name, value)
     merge_model_errors(category, errors, exclude=["municipality", "key", *WEEK_FIELDS, *MONTH_FIELDS])
+    return errors, instruments
+
+
+def category_update_errors(*, category: CaseloadCategory, data: Mapping[str, Any]) -> dict[str, list]:
+    """What ``category_update`` would refuse in ``data``, by field, without writing; a form whose own checks failed
+    on some fields shows these for the others in the same round."""
+    reject_unknown_fields(data, CATEGORY_FIELDS)
+    return _apply_checked(CaseloadCategory.objects.get(pk=category.pk), data)[0]
+
+
+@transaction.atomic
+def category_update(*, actor: Actor, category: CaseloadCategory, data: Mapping[str, Any]) -> CaseloadCategory:
+    """Change the name, approach, intervals or instruments of a category; only a team leader of its municipality.
+
+    Weeks run from 1 to 104 and months from 1 to 60; instruments come from the municipality's koffer. Every field
+    is checked before anything is refused, so one answer names all that is wrong.
+    """
+    reject_unknown_fields(data, CATEGORY_FIELDS)
+    _ensure_team_leader_of(actor, category)
+    category = CaseloadCategory.objects.select_for_update().get(pk=category.pk)
+    errors, instruments = _apply_checked(category, data)
     raise_if_errors(errors)
     category.save()
     if instruments is not None:

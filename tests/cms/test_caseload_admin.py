@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from marketplace.access import actor_for
 from marketplace.models import CaseloadCategory, CategoryPlacement, ContactMoment, JobSeeker, SensitiveAccessLog
@@ -197,7 +198,31 @@ def test_a_bad_approach_is_refused_on_the_field(world, leader, categories, field
     answer = leader.post(url, data)
 
     assert answer.status_code == 400 and field in answer.context["form"].errors
-    assert CaseloadCategory.objects.get(pk=categories["care_first"].pk).name == "Care first"
+    assert CaseloadCategory.objects.get(pk=categories["care_first"].pk).name == categories["care_first"].name
+
+
+def test_every_wrong_field_of_an_approach_is_named_in_one_round_under_the_banner(world, leader, categories):
+    url = reverse("caseload_categories:edit", args=[categories["care_first"].pk])
+    data = {"name": "", "description": "", "contact_every_weeks": "0", "review_every_weeks": "twee",
+            "stuck_after_months": "61", "follow_up_within_weeks": "2"}
+
+    answer = leader.post(url, data)
+
+    assert answer.status_code == 400
+    assert set(answer.context["form"].errors) == {"name", "contact_every_weeks", "review_every_weeks",
+                                                  "stuck_after_months"}
+    assert "Give a number of weeks from 1 to 104." in answer.context["form"].errors["contact_every_weeks"]
+    assert ["Nothing was saved" in str(message) for message in answer.context["messages"]] == [True]
+    assert 'value="61"' in html_of(answer)
+    category = CaseloadCategory.objects.get(pk=categories["care_first"].pk)
+    assert (category.contact_every_weeks, category.stuck_after_months) == (6, 18)
+
+
+def test_the_approach_form_says_the_instruments_come_from_the_koffer(world, leader, categories):
+    answer = leader.get(reverse("caseload_categories:edit", args=[categories["care_first"].pk]))
+
+    assert answer.context["form"].fields["default_instruments"].help_text == "From your municipality's koffer."
+    assert "catalogue" not in html_of(answer)
 
 
 def test_a_category_of_another_municipality_cannot_be_edited(world, leader, categories):
@@ -216,7 +241,7 @@ def test_the_worklist_lists_the_caseworkers_people_with_their_signals_in_words(w
 
     assert 'id="worklist"' in html and "<caption" in html
     assert page("contacts", world.seeker) in html
-    assert 'data-signal="no_contact"' in html and "No contact: 12 days overdue" in html
+    assert 'data-signal="no_contact"' in html and "No contact (12 days overdue)" in html
     assert "No active plan" in html
     assert page("contacts", world.seeker_b) not in html
     assert 'name="caseworker"' not in html  # no choice for a caseworker who is not team leader
@@ -234,6 +259,24 @@ def test_a_team_leader_chooses_one_caseworker_or_the_whole_municipality(world, l
     assert page("contacts", theirs) not in own and page("contacts", world.seeker) in own
     assert page("contacts", theirs) in one and page("contacts", world.seeker) not in one
     assert page("contacts", theirs) in everyone and page("contacts", world.seeker) in everyone
+
+
+def test_the_team_leaders_choice_has_a_label_and_stays_chosen_with_a_caption_saying_whose(world, leader, categories):
+    colleague = factories.CaseworkerFactory(municipality=world.municipality_a, user__first_name="Collega")
+    factories.JobSeekerFactory(municipality=world.municipality_a, caseworker=colleague)
+    JobSeeker.objects.filter(pk=world.seeker.pk).update(created_at=timezone.now() - timedelta(days=40))
+
+    own = html_of(leader.get(reverse("worklist:index")))
+    one = html_of(leader.get(reverse("worklist:index"), {"caseworker": colleague.pk}))
+    everyone = html_of(leader.get(reverse("worklist:index"), {"caseworker": "all"}))
+
+    assert re.search(r'<label[^>]*for="id_caseworker"[^>]*>\s*Worklist of\s*</label>', own)
+    assert re.search(r'<option value="" selected>', own)
+    assert re.search(rf'<option value="{colleague.pk}" selected>', one)
+    assert re.search(r'<option value="all" selected>', everyone)
+    assert re.search(r"<caption[^>]*>People with signals in your caseload, most urgent first</caption>", own)
+    assert f"in the caseload of {escape(colleague)}, most urgent first</caption>" in one
+    assert re.search(r"<caption[^>]*>People with signals in the whole municipality", everyone)
 
 
 def test_the_worklist_is_refused_to_admin_users_who_are_not_caseworkers(world, client):

@@ -93,6 +93,52 @@ def test_a_refused_action_is_explained_next_to_the_form_and_nothing_is_written(w
     assert PlanAction.objects.count() == 1
 
 
+def owner_choices(html: str) -> str:
+    return html.split('id="action-form-heading"')[1].split("</form>")[0]
+
+
+def test_who_does_a_new_action_is_left_for_the_caseworker_to_choose(world, admin, plan):
+    html = admin.get(page("plan", world.seeker)).content.decode()
+
+    assert 'name="owner"' in owner_choices(html)
+    assert "checked" not in owner_choices(html)
+
+
+def test_an_action_without_who_does_it_is_refused_on_that_field_and_keeps_the_input(world, admin, plan):
+    response = admin.post(page("plan", world.seeker), {"form": "action", "description": "Sollicitatiebrief",
+                                                       "due_date": days(5).isoformat()})
+
+    assert response.status_code == 400
+    form = response.context["action_form"]
+    assert list(form.errors) == ["owner"]
+    assert 'value="Sollicitatiebrief"' in owner_choices(response.content.decode())
+    assert "Nothing was saved, because of the errors below." in [str(m) for m in response.context["messages"]][0]
+    assert PlanAction.objects.count() == 1
+
+
+def test_the_caseload_pages_link_the_draaglast_page_which_first_asks_for_a_purpose(world, admin, plan):
+    burden_url = reverse("marketplace_jobseeker:burden", args=[world.seeker.pk])
+
+    plan_html = admin.get(page("plan", world.seeker)).content.decode()
+    picture_html = admin.get(page("picture", world.seeker)).content.decode()
+    burden_page = admin.get(burden_url)
+
+    tabs = plan_html.split('aria-label="Caseload pages of')[1].split("</nav>")[0]
+    assert re.search(rf'<a href="{burden_url}"[^>]*>Draaglast</a>', tabs)
+    assert re.search(rf'<a href="{burden_url}" id="burden-link">a page of its own</a>', picture_html)
+    assert burden_page.status_code == 200 and 'name="purpose"' in burden_page.content.decode()
+    assert not SensitiveAccessLog.objects.exists()
+
+
+def test_no_draaglast_link_for_staff_who_may_not_open_it(world, client, plan):
+    superuser = signed_in(client, in_english(factories.UserFactory(is_staff=True, is_superuser=True)))
+    burden_url = reverse("marketplace_jobseeker:burden", args=[world.seeker.pk])
+
+    for name in ("plan", "picture", "assessments", "category", "contacts"):
+        assert burden_url not in superuser.get(page(name, world.seeker)).content.decode()
+    assert superuser.get(burden_url).status_code == 404
+
+
 def test_the_caseworker_edits_an_action_and_ticks_it_off(world, admin, plan):
     action = plan.actions.get()
     form = admin.get(page("plan", world.seeker), {"action": action.pk}).content.decode()

@@ -27,7 +27,12 @@ from marketplace.selectors.categories import (
     placements_for,
 )
 from marketplace.services.assessments import assessment_record
-from marketplace.services.categories import category_place, category_update, ensure_default_categories
+from marketplace.services.categories import (
+    category_place,
+    category_update,
+    category_update_errors,
+    ensure_default_categories,
+)
 from marketplace.services.contacts import contact_record
 from tests import factories
 
@@ -128,6 +133,28 @@ def test_an_interval_out_of_range_or_an_empty_name_is_refused_on_its_field(categ
 
     assert refused(error) == {field}
     assert CaseloadCategory.objects.get(pk=categories["direct_to_work"].pk).description != "Nieuw"
+
+
+def test_every_wrong_field_is_named_at_once_and_nothing_is_written(world, categories, leader):
+    foreign = factories.InstrumentFactory(municipality=world.municipality_b)
+    data = {"name": " ", "description": "Nieuw", "contact_every_weeks": 0, "stuck_after_months": 61,
+            "default_instruments": [foreign]}
+
+    with pytest.raises(ValidationError) as error:
+        category_update(actor=leader, category=categories["direct_to_work"], data=data)
+
+    assert refused(error) == {"name", "contact_every_weeks", "stuck_after_months", "default_instruments"}
+    assert CaseloadCategory.objects.get(pk=categories["direct_to_work"].pk).description != "Nieuw"
+
+
+def test_the_errors_of_a_change_are_named_without_writing_anything(categories):
+    category = categories["direct_to_work"]
+
+    errors = category_update_errors(category=category, data={"review_every_weeks": 105, "description": "Nieuw"})
+
+    assert set(errors) == {"review_every_weeks"}
+    assert category_update_errors(category=category, data={"review_every_weeks": 104}) == {}
+    assert CaseloadCategory.objects.get(pk=category.pk).description != "Nieuw"
 
 
 @pytest.mark.parametrize(("field", "value"), [("contact_every_weeks", 104), ("stuck_after_months", 1)])
