@@ -3,7 +3,8 @@
 Pure Python (no Django), so it is tested and reused without a request. Every chart is an
 ``<svg role="img">`` named by its ``<title>`` and described by a ``<desc>`` (through
 ``aria-labelledby``), and comes with a ``<table>`` (caption, header cells with ``scope``) that
-holds the same numbers, so a screen reader user gets them exactly and anyone can copy them.
+holds the same numbers, so a screen reader user gets them exactly and anyone can copy them. Both sit
+in a region that scrolls sideways by itself, so a wide table or a chart on a phone never widens the page.
 
 Every text is escaped here; callers pass plain strings. Colours meet WCAG AA on the chart's own
 white background (drawn in the SVG, so a dark admin theme does not change it): text #1f2937 is
@@ -27,6 +28,8 @@ BAR_HEIGHT = 20
 ROW_GAP = 10
 VALUE_ROOM = 72  # room right of the longest bar for its value
 FONT = 'font-family="system-ui, sans-serif" font-size="14"'
+# The narrowest the picture is drawn (static/cms/cockpit.css): 14 px text at 576/640 of its size is 12.6 px.
+MIN_WIDTH = 576
 
 
 @dataclass(frozen=True)
@@ -54,16 +57,30 @@ def _plain(number: int) -> str:
     return str(number)
 
 
+def scroll_region(content: str, label: str) -> str:
+    """``content`` in a box that scrolls sideways by itself when it is wider than the page (WCAG 1.4.10 reflow).
+
+    The box is a named region in the tab order, so a keyboard user can scroll it too (WCAG 2.1.1).
+    """
+    return f'<div class="cockpit-scroll" role="region" aria-label="{_attr(label)}" tabindex="0">{content}</div>'
+
+
 def _svg(chart_id: str, title: str, description: str, height: int, body: list[str]) -> str:
+    """The picture at its natural size: the style sheet scales it to the page, but never below ``MIN_WIDTH``.
+
+    Below that width the 14 px text of the picture would shrink under 12 px; the chart then scrolls
+    inside its own region instead of shrinking further.
+    """
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    return (
+    return scroll_region(
         f'<svg xmlns="http://www.w3.org/2000/svg" id="{_attr(chart_id)}" class="cockpit-chart" role="img" '
         f'aria-labelledby="{_attr(title_id)} {_attr(desc_id)}" viewBox="0 0 {WIDTH} {height}" '
-        f'width="100%" preserveAspectRatio="xMinYMin meet">'
+        f'width="{WIDTH}" height="{height}" preserveAspectRatio="xMinYMin meet">'
         f'<title id="{_attr(title_id)}">{escape(title)}</title>'
         f'<desc id="{_attr(desc_id)}">{escape(description)}</desc>'
         f'<rect x="0" y="0" width="{WIDTH}" height="{height}" fill="{BACKGROUND}"/>'
-        + "".join(body) + "</svg>"
+        + "".join(body) + "</svg>",
+        title,
     )
 
 
@@ -85,8 +102,8 @@ def table(*, caption: str, headers: Sequence[str], rows: Sequence[Sequence[objec
         cells = "".join(f'<td class="cockpit-number">{escape(_cell(value, format_number))}</td>' for value in values)
         body.append(f'<tr><th scope="row">{escape(str(first))}</th>{cells}</tr>')
     id_attr = f' id="{_attr(table_id)}"' if table_id else ""
-    return (f'<table class="listing cockpit-table"{id_attr}><caption>{escape(caption)}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    return scroll_region(f'<table class="listing cockpit-table"{id_attr}><caption>{escape(caption)}</caption>'
+                         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>", caption)
 
 
 def _cell(value, format_number) -> str:

@@ -2,14 +2,48 @@
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from cms.charts import Chart, Datum, bar_chart, funnel_chart, table
+from marketplace.choices import SeekerStatus
 from marketplace.selectors.cockpit import Funnel, InstrumentOverview, PlanOverview, Tally
+from marketplace.selectors.signals import SignalItem
+
+# How the caseload's breakdown names each status: "152 active, 10 paused, 19 placed".
+STATUS_COUNTS = {SeekerStatus.ACTIVE: gettext_lazy("%(count)s active"),
+                 SeekerStatus.PAUSED: gettext_lazy("%(count)s paused"),
+                 SeekerStatus.PLACED: gettext_lazy("%(count)s placed")}
 
 
 def number(value: int) -> str:
     return number_format(value, force_grouping=True)
+
+
+def signal_text(item: SignalItem) -> str:
+    """A signal in words with how far it is overdue, as every worklist says it: "No contact (12 days overdue)"."""
+    if not item.days_overdue:
+        return item.label
+    return ngettext("%(signal)s (%(days)s day overdue)", "%(signal)s (%(days)s days overdue)", item.days_overdue) % {
+        "signal": item.label, "days": number(item.days_overdue)}
+
+
+def caseload_summary(plans: PlanOverview) -> str:
+    """Who the caseload figures count: "181 people in the caseload: 152 active, 10 paused, 19 placed"."""
+    breakdown = ", ".join(str(STATUS_COUNTS[tally.key]) % {"count": number(tally.count)} for tally in plans.by_status)
+    return ngettext("%(people)s person in the caseload: %(breakdown)s", "%(people)s people in the caseload: "
+                    "%(breakdown)s", plans.people) % {"people": number(plans.people), "breakdown": breakdown}
+
+
+def signals_note(active: int) -> str:
+    """Under a worklist: whom its signals are about, so its numbers are not read against the whole caseload."""
+    return ngettext("Signals are only about the %(active)s active person.",
+                    "Signals are only about the %(active)s active people.", active) % {"active": number(active)}
+
+
+def signals_caption(active: int) -> str:
+    """Signals are only about active people, so the table of signals says of how many."""
+    return ngettext("People per signal, of the %(active)s active person", "People per signal, of the %(active)s "
+                    "active people", active) % {"active": number(active)}
 
 
 def rung_chart(by_rung: list[Tally], prefix: str = "cockpit") -> Chart:
@@ -53,5 +87,8 @@ def results_table(overview: InstrumentOverview, prefix: str = "cockpit") -> str:
 def plans_table(plans: PlanOverview, prefix: str = "cockpit") -> str:
     rows = [(_("With a plan"), plans.with_plan), (_("Without a plan"), plans.without_plan),
             (_("Agreed to the current version"), plans.agreed), (_("Review date passed"), plans.review_overdue)]
-    return table(caption=_("Plans of action"), headers=[_("Plans"), _("People")], rows=rows,
+    caption = ngettext("Plans of action of the %(people)s person in the caseload",
+                       "Plans of action of the %(people)s people in the caseload", plans.people) % {
+        "people": number(plans.people)}
+    return table(caption=caption, headers=[_("Plans"), _("People")], rows=rows,
                  table_id=f"{prefix}-plans", format_number=number)

@@ -125,7 +125,8 @@ class CockpitView(WagtailAdminTemplateMixin, TemplateView):
         worklist = worklist_for(self.actor.caseworker, limit=WORKLIST_SIZE, of=of)
         choices = scope_choices(self.actor)
         context = {
-            "scope": scope, "cockpit": cockpit, "people": figures.number(cockpit.people),
+            "scope": scope, "cockpit": cockpit, "summary": figures.caseload_summary(cockpit.plans),
+            "signals_caption": figures.signals_caption(cockpit.active),
             "scope_label": self.scope_label(scope, choices),
             "scope_form": ScopeForm(initial={"scope": scope.key}, choices=choices) if choices else None,
             "charts": [figures.rung_chart(cockpit.by_rung, prefix),

@@ -18,7 +18,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import pgettext_lazy
 from django.views import View
 from wagtail import hooks
 from wagtail.admin import messages
@@ -27,6 +27,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry
 
+from cms.cockpit.figures import signal_text
 from cms.viewsets.marketplace import MARKETPLACE_MENU_HOOK
 from cms.viewsets.plans import SeekerPageView
 from marketplace.access import actor_for
@@ -43,8 +44,8 @@ from marketplace.selectors.categories import (
     instrument_choices_for,
     placements_for,
 )
-from marketplace.selectors.signals import MUNICIPALITY, SignalItem, worklist_for
-from marketplace.services.categories import category_place, category_update
+from marketplace.selectors.signals import MUNICIPALITY, worklist_for
+from marketplace.services.categories import category_place, category_update, category_update_errors
 from marketplace.services.contacts import contact_record
 
 WHOLE_MUNICIPALITY = "all"
@@ -57,17 +58,18 @@ def _policy(model):
 
 
 def _attempt(request, form, write, done_url):
-    """Run ``write`` (which returns the message to show) and go to ``done_url``; on a refusal put the errors on
-    ``form`` and return None."""
-    try:
-        success = write()
-    except ValidationError as error:
-        add_service_errors(form, error)
-    except DomainError as error:
-        form.add_error(None, str(error.message))
-    else:
-        messages.success(request, success)
-        return redirect(done_url)
+    """Run ``write`` once ``form`` is valid (it returns the message to show) and go to ``done_url``. When the form or
+    the service refuses, put the errors on ``form`` under one banner and return None."""
+    if form.is_valid():
+        try:
+            success = write()
+        except ValidationError as error:
+            add_service_errors(form, error)
+        except DomainError as error:
+            form.add_error(None, str(error.message))
+        else:
+            messages.success(request, success)
+            return redirect(done_url)
     messages.validation_error(request, _("Nothing was saved, because of the errors below."), form)
     return None
 
@@ -132,14 +134,14 @@ class CategoryPageView(SeekerPageView):
             raise PermissionDenied
         proposal = category_proposal_for(self.actor, self.seeker)
         form = PlacementForm(request.POST, categories=categories_for(self.actor), proposed_key=proposal.key)
-        if form.is_valid():
-            def write():
-                placement = category_place(actor=self.actor, seeker=self.seeker, **form.cleaned_data)
-                return _("%(name)s is placed in “%(category)s”.") % {"name": self.seeker.full_name,
-                                                                      "category": placement.category.name}
 
-            if done := _attempt(request, form, write, self.page_url):
-                return done
+        def write():
+            placement = category_place(actor=self.actor, seeker=self.seeker, **form.cleaned_data)
+            return _("%(name)s is placed in “%(category)s”.") % {"name": self.seeker.full_name,
+                                                                  "category": placement.category.name}
+
+        if done := _attempt(request, form, write, self.page_url):
+            return done
         return self.show(form=form, status=400)
 
 
@@ -165,13 +167,13 @@ class ContactsPageView(SeekerPageView):
 
     def post(self, request, *args, **kwargs):
         form = ContactForm(request.POST)
-        if form.is_valid():
-            def write():
-                contact_record(actor=self.actor, seeker=self.seeker, **form.cleaned_data)
-                return _("The contact is recorded.")
 
-            if done := _attempt(request, form, write, self.page_url):
-                return done
+        def write():
+            contact_record(actor=self.actor, seeker=self.seeker, **form.cleaned_data)
+            return _("The contact is recorded.")
+
+        if done := _attempt(request, form, write, self.page_url):
+            return done
         return self.show(form=form, status=400)
 
 
@@ -191,7 +193,7 @@ class CategoryEditForm(forms.Form):
                                           help_text=_("From 1 to 104."))
     default_instruments = forms.ModelMultipleChoiceField(
         label=_("Instruments to consider first"), queryset=None, required=False,
-        widget=forms.CheckboxSelectMultiple, help_text=_("From your municipality's catalogue."),
+        widget=forms.CheckboxSelectMultiple, help_text=_("From your municipality's koffer."),
     )
 
     def __init__(self, *args, instruments, **kwargs):
@@ -280,13 +282,18 @@ class CategoryEditView(CaseworkerAdminView):
     def post(self, request, *args, **kwargs):
         self.setup_category()
         form = CategoryEditForm(request.POST, instruments=instrument_choices_for(self.actor))
-        if form.is_valid():
-            def write():
-                category_update(actor=self.actor, category=self.category, data=form.cleaned_data)
-                return _("The approach of “%(name)s” is saved.") % {"name": form.cleaned_data["name"]}
+        if not form.is_valid():
+            # What the form could read is checked by the service's rules too, so every error shows in one round.
+            for name, messages_ in category_update_errors(category=self.category, data=form.cleaned_data).items():
+                if name not in form.errors:
+                    form.add_error(name if name in form.fields else None, messages_)
 
-            if done := _attempt(request, form, write, reverse(self.url_names["index"])):
-                return done
+        def write():
+            category_update(actor=self.actor, category=self.category, data=form.cleaned_data)
+            return _("The approach of “%(name)s” is saved.") % {"name": form.cleaned_data["name"]}
+
+        if done := _attempt(request, form, write, reverse(self.url_names["index"])):
+            return done
         return self.show(form=form, status=400)
 
 
@@ -356,12 +363,13 @@ class WorklistChoiceForm(forms.Form):
         return self.colleagues.get(value)
 
 
-def signal_text(item: SignalItem) -> str:
-    """The signal in words with how far it is overdue: "No contact: 12 days overdue"."""
-    if item.days_overdue is None:
-        return item.label
-    return ngettext("%(signal)s: %(days)d day overdue", "%(signal)s: %(days)d days overdue", item.days_overdue) % {
-        "signal": item.label, "days": item.days_overdue}
+def worklist_caption(whose) -> str:
+    """Whose people the worklist shows, above the table, so the choice made stays in view."""
+    if whose is None:
+        return _("People with signals in your caseload, most urgent first")
+    if whose == MUNICIPALITY:
+        return _("People with signals in the whole municipality, most urgent first")
+    return _("People with signals in the caseload of %(name)s, most urgent first") % {"name": whose}
 
 
 class WorklistView(CaseworkerAdminView):
@@ -380,7 +388,8 @@ class WorklistView(CaseworkerAdminView):
         worklist = worklist_for(self.actor.caseworker, of=whose)
         rows = [(row, [(item, signal_text(item)) for item in row.items]) for row in worklist[:WORKLIST_SHOWN]]
         context = self.get_context_data(rows=rows, total=len(worklist), choice=choice,
-                                        show_caseworker=whose is not None, person_url_name="caseload:contacts")
+                                        caption=worklist_caption(whose), show_caseworker=whose is not None,
+                                        person_url_name="caseload:contacts")
         return self.render_to_response(context)
 
 

@@ -2,7 +2,9 @@
 
 A scope is one caseworker's caseload, or for a team leader the whole municipality or one chosen
 caseworker's caseload. People who have left the caseload (status "exited") are not counted; placed
-and paused people still are, because the caseworker still follows them.
+and paused people still are, because the caseworker still follows them. Every figure counts that
+caseload, and says so with its breakdown by status; only the signals (marketplace/selectors/signals.py)
+are about the active people alone, and the cockpit says that where it shows them.
 
 Every figure is one ``GROUP BY`` over the scope, whatever the number of people (the rungs and the
 plans share one): the database counts, Python only fills in the zeros and the labels.
@@ -38,6 +40,8 @@ STAGE_REACHED = {**{status: index for index, status in enumerate(FUNNEL_STAGES)}
 STOPPED = (S.DECLINED, S.WITHDRAWN)
 NO_CATEGORY = ""
 MUNICIPALITY = "municipality"
+# Who is in a caseload, in the order the cockpit names them: everyone but those who exited.
+CASELOAD_STATUSES = (SeekerStatus.ACTIVE, SeekerStatus.PAUSED, SeekerStatus.PLACED)
 
 
 @dataclass(frozen=True)
@@ -140,7 +144,7 @@ def _rows(name: str, scope: CockpitScope, build, today: datetime.date | None = N
 
 
 def _rung_and_plans(scope: CockpitScope, today: datetime.date):
-    return scope.people().values_list("rung").annotate(
+    return scope.people().values_list("rung", "status").annotate(
         n=Count("id"),
         with_plan=Count("plan"),
         agreed=Count("plan", filter=Q(plan__agreed_version=F("plan__version"))),
@@ -149,12 +153,22 @@ def _rung_and_plans(scope: CockpitScope, today: datetime.date):
 
 
 def people_by_rung_with_plans(scope: CockpitScope, *, today: datetime.date | None = None):
-    """People per rung of the participation ladder (1 to 6, zeros included) and the state of their plans."""
+    """People per rung of the participation ladder (1 to 6, zeros included) and the state of their plans.
+
+    The plans come with the caseload by status (``PlanOverview.by_status``), from the same query.
+    """
     rows = _rows("rung_and_plans", scope, _rung_and_plans, today or timezone.localdate())
-    counted = {rung: n for rung, n, *_plans in rows}
+    counted: dict[int, int] = {}
+    statuses: dict[str, int] = {}
+    for rung, status, n, *_plans in rows:
+        counted[rung] = counted.get(rung, 0) + n
+        statuses[status] = statuses.get(status, 0) + n
     by_rung = [Tally(str(rung.value), str(rung.label), counted.get(rung.value, 0)) for rung in RungChoice]
-    people, with_plan, agreed, overdue = (sum(row[index] for row in rows) for index in (1, 2, 3, 4))
-    return by_rung, PlanOverview(people=people, with_plan=with_plan, agreed=agreed, review_overdue=overdue)
+    by_status = tuple(Tally(status.value, str(status.label), statuses.get(status.value, 0))
+                      for status in CASELOAD_STATUSES)
+    people, with_plan, agreed, overdue = (sum(row[index] for row in rows) for index in (2, 3, 4, 5))
+    return by_rung, PlanOverview(people=people, with_plan=with_plan, agreed=agreed, review_overdue=overdue,
+                                 by_status=by_status)
 
 
 def _categories(scope: CockpitScope, _today):
@@ -274,14 +288,22 @@ def instrument_overview(scope: CockpitScope) -> InstrumentOverview:
 
 @dataclass(frozen=True)
 class PlanOverview:
-    people: int
+    """The plans of everyone in the caseload, and that caseload by status (active, paused, placed)."""
+
+    people: int  # everyone in scope who has not exited
     with_plan: int
     agreed: int  # agreed to the current version
     review_overdue: int
+    by_status: tuple[Tally, ...] = ()
 
     @property
     def without_plan(self) -> int:
         return self.people - self.with_plan
+
+    @property
+    def active(self) -> int:
+        """The people the signals are about: only active people get signals."""
+        return sum(tally.count for tally in self.by_status if tally.key == SeekerStatus.ACTIVE)
 
 
 @dataclass(frozen=True)
@@ -296,6 +318,14 @@ class Cockpit:
     @property
     def people(self) -> int:
         return self.plans.people
+
+    @property
+    def by_status(self) -> tuple[Tally, ...]:
+        return self.plans.by_status
+
+    @property
+    def active(self) -> int:
+        return self.plans.active
 
 
 def cockpit_for(scope: CockpitScope, *, today: datetime.date | None = None) -> Cockpit:

@@ -1,17 +1,24 @@
 """The SVG charts: bars as long as their numbers, every label and number present, named for screen readers."""
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
-from cms.charts import BACKGROUND, BAR, TEXT, Datum, bar_chart, funnel_chart
+from cms.charts import BACKGROUND, BAR, MIN_WIDTH, TEXT, WIDTH, Datum, bar_chart, funnel_chart, table
 
 SVG = "{http://www.w3.org/2000/svg}"
 DATA = [Datum("2 Sociale contacten", 30), Datum("Werk & <zorg>", 15), Datum("Niets", 0), Datum("Betaald", 60)]
 
 
-def parsed(markup: str) -> ET.Element:
+def region(markup: str) -> ET.Element:
     return ET.fromstring(markup)
+
+
+def parsed(markup: str) -> ET.Element:
+    """The chart or table itself, inside the region that scrolls it."""
+    return region(markup)[0]
 
 
 def bars(svg: ET.Element) -> list[tuple[float, float, str]]:
@@ -112,3 +119,34 @@ def test_an_empty_chart_draws_no_bars():
     chart = bar_chart(chart_id="e", title="Leeg", data=[Datum("Niemand", 0)], label_header="a", value_header="b")
 
     assert [width for _x, width, _v in bars(parsed(chart.svg))] == [0]
+
+
+@pytest.mark.parametrize("draw", [bar_chart, funnel_chart])
+def test_a_chart_and_its_table_each_scroll_in_their_own_named_region_the_keyboard_reaches(draw):
+    chart = draw(chart_id="rung", title="Mensen per trede", data=DATA, label_header="Trede", value_header="Aantal")
+
+    for markup in (chart.svg, chart.table):
+        box = region(markup)
+        assert (box.tag, box.get("class"), box.get("role")) == ("div", "cockpit-scroll", "region")
+        assert box.get("aria-label") == "Mensen per trede" and box.get("tabindex") == "0"
+
+
+def test_a_wide_table_scrolls_in_a_region_named_by_its_caption():
+    wide = table(caption="Resultaten <van> instrumenten", headers=[f"Kolom {n}" for n in range(12)],
+                 rows=[("Training", *range(11))])
+
+    box = region(wide)
+
+    assert box.get("role") == "region" and box.get("aria-label") == "Resultaten <van> instrumenten"
+    assert box[0].tag == "table" and box[0].find("caption").text == "Resultaten <van> instrumenten"
+
+
+def test_the_picture_has_its_natural_size_so_it_never_shrinks_its_text_below_12_px():
+    svg = parsed(bar_chart(chart_id="c", title="t", data=DATA, label_header="a", value_header="b").svg)
+
+    _x, _y, width, height = (float(number) for number in svg.get("viewBox").split())
+    assert (float(svg.get("width")), float(svg.get("height"))) == (width, height) == (WIDTH, height)
+    font_sizes = {float(text.get("font-size")) for text in svg.iter(f"{SVG}text")}
+    assert min(font_sizes) * MIN_WIDTH / WIDTH >= 12
+    style = (Path(settings.BASE_DIR) / "static" / "cms" / "cockpit.css").read_text()
+    assert f"min-width: {MIN_WIDTH}px;" in style.split(".cockpit-chart {")[1].split("}")[0]

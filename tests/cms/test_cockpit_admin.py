@@ -2,12 +2,16 @@
 
 import re
 import xml.etree.ElementTree as ET
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from cms.viewsets.caseload import WHOLE_MUNICIPALITY
 from marketplace.access import actor_for
-from marketplace.models import Caseworker
+from marketplace.choices import SeekerStatus
+from marketplace.models import Caseworker, JobSeeker
 from tests import factories
 from tests.cms.test_admin import admin_user, signed_in
 from tests.cms.test_admin_smoke import demo_caseworker_permissions
@@ -147,3 +151,71 @@ def test_the_cockpit_page_and_menu_are_only_for_signed_in_staff(client, world, c
     html = signed_in(client, caseworker).get(HOME).content.decode()
 
     assert COCKPIT in html  # the menu item
+
+
+def table_of(html: str, table_id: str) -> tuple[str, dict[str, list[str]]]:
+    """The caption of a table and, per row header, the cells of that row."""
+    markup = re.search(rf'<table [^>]*id="{table_id}".*?</table>', html, re.S).group(0)
+    table = ET.fromstring(markup)
+    def text(cell) -> str:
+        return "".join(cell.itertext()).strip()
+
+    return text(table.find("caption")), {text(row[0]): [text(cell) for cell in row[1:]] for row in table.find("tbody")}
+
+
+@pytest.fixture
+def mixed_caseload(world, colleague):
+    """Municipality A: the world's seeker and the colleague's two active, one paused, one placed, one exited."""
+    mine = actor_for(world.caseworker_a).caseworker
+    for status in (SeekerStatus.PAUSED, SeekerStatus.PLACED, SeekerStatus.EXITED):
+        factories.JobSeekerFactory(municipality=world.municipality_a, caseworker=mine, rung=3, status=status)
+    return world
+
+
+def test_every_panel_says_which_people_it_counts_and_the_numbers_agree_with_it(client, mixed_caseload, leader):
+    html = signed_in(client, leader).get(COCKPIT).content.decode()
+
+    summary = re.search(r'<p id="cockpit-scope">.*?</p>', html, re.S).group(0)
+    assert "5 people in the caseload: 3 active, 1 paused, 1 placed" in summary  # the exited person is not counted
+    assert sum(map(int, chart_values(html, "cockpit-rung").values())) == 5
+    assert sum(map(int, chart_values(html, "cockpit-category").values())) == 5
+    caption, plans = table_of(html, "cockpit-plans")
+    assert "of the 5 people in the caseload" in caption
+    assert int(plans["With a plan"][0]) + int(plans["Without a plan"][0]) == 5
+    caption, signals = table_of(html, "cockpit-signals")
+    assert "of the 3 active people" in caption
+    assert signals["No active plan"] == ["3"]  # signals are for active people only, and no one has a plan
+    assert all(int(count) <= 3 for count, in signals.values())
+
+
+def test_a_team_leaders_home_shows_the_whole_municipality_and_says_so(client, mixed_caseload, leader, colleague):
+    html = signed_in(client, leader).get(HOME).content.decode()
+
+    caseload = re.search(r'id="cockpit-caseload-section".*?</section>', html, re.S).group(0)
+    assert "The whole municipality" in caseload and "My caseload" not in caseload
+    assert "5 people in the caseload: 3 active, 1 paused, 1 placed" in caseload
+    assert sum(map(int, chart_values(html, "home-rung").values())) == 5
+    _caption, worklist = table_of(html, "home-worklist")
+    assert len(worklist) == 3 and "Colette Collega" in {cells[0] for cells in worklist.values()}
+    assert "Worklist of the whole municipality" in html and "Applications in the whole municipality" in html
+    assert "Signals are only about the 3 active people." in html
+
+
+def test_a_caseworkers_home_still_shows_only_their_own_caseload(client, mixed_caseload, caseworker):
+    html = signed_in(client, caseworker).get(HOME).content.decode()
+
+    summary = re.search(r'<p id="home-caseload-summary">.*?</p>', html, re.S).group(0)
+    assert "3 people in the caseload: 1 active, 1 paused, 1 placed" in summary
+    assert "My worklist" in html and "whole municipality" not in html
+
+
+def test_the_worklists_say_a_signal_the_same_way_on_every_page(client, world, leader, colleague):
+    JobSeeker.objects.filter(municipality=world.municipality_a).update(created_at=timezone.now() - timedelta(days=400))
+    signed_in(client, leader)
+
+    pages = [client.get(HOME).content.decode(), client.get(COCKPIT).content.decode(),
+             client.get(reverse("worklist:index"), {"caseworker": WHOLE_MUNICIPALITY}).content.decode()]
+
+    said = [sorted(re.findall(r"<li(?: data-signal=\"\w+\")?>([^<]*overdue[^<]*)</li>", html)) for html in pages]
+    assert said[0] and said[0] == said[1] == said[2]
+    assert all(re.fullmatch(r"[\w ]+ \(\d+ days? overdue\)", text) for text in said[0])

@@ -10,7 +10,7 @@ from django.utils import timezone
 from marketplace.access import actor_for
 from marketplace.choices import ApplicationStatus, SeekerStatus
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
-from marketplace.models import Application, Caseworker, Plan
+from marketplace.models import Application, Caseworker, JobSeeker, Plan
 from marketplace.models.applications import RoleSeat
 from marketplace.models.caseload import CategoryKey
 from marketplace.models.koffer import AssignmentResult, AssignmentStatus, InstrumentKind
@@ -159,6 +159,18 @@ def test_plans_are_counted_with_agreement_and_overdue_reviews(caseload):
     plans = cockpit_for(CockpitScope(mine.municipality_id, mine)).plans
 
     assert (plans.people, plans.with_plan, plans.without_plan, plans.agreed, plans.review_overdue) == (10, 4, 6, 2, 1)
+
+
+def test_the_caseload_is_everyone_but_who_exited_counted_by_status_in_the_same_query(caseload):
+    mine, everyone, _colleague = caseload
+    JobSeeker.objects.filter(pk__in=[everyone[1].pk, everyone[2].pk]).update(status=SeekerStatus.PAUSED)
+    JobSeeker.objects.filter(pk=everyone[3].pk).update(status=SeekerStatus.PLACED)
+
+    cockpit = cockpit_for(CockpitScope(mine.municipality_id, mine))
+
+    assert counts(cockpit.by_status) == {"active": 7, "paused": 2, "placed": 1}
+    assert cockpit.people == 10 == sum(counts(cockpit.by_status).values()) == sum(counts(cockpit.by_rung).values())
+    assert cockpit.active == 7
 
 
 def test_the_municipality_counts_every_caseworkers_people_but_no_one_elses(caseload):
