@@ -22,11 +22,13 @@ import portal.forms.association
 import portal.forms.carving
 import portal.forms.employer
 import portal.forms.seeker
+from cms.viewsets.koffer import AssignForm
 from cms.viewsets.marketplace import MarketplaceViewSetGroup
+from cms.viewsets.scoping import admin_formfield
 from cms.viewsets.service_requests import service_request_admin_viewsets
 from marketplace.access import actor_for
 from marketplace.form_fields import DateInput, is_number_field
-from marketplace.models import Role
+from marketplace.models import Instrument, Role
 from marketplace.services.bundles import BundleParameters, bundle_propose
 from tests.carving_data import hospital_analysis, supermarket_analysis
 
@@ -123,6 +125,26 @@ def test_a_decimal_is_stored_as_typed(language, typed, stored):
         form = portal.forms.carving.BundleAcceptForm({"choice": "0:1", "carved_hourly_wage": typed})
         assert form.is_valid(), form.errors
         assert form.cleaned_data["carved_hourly_wage"] == stored
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("1.250,50", Decimal("1250.50")), ("12.500", Decimal("12500")), ("3.400,00", Decimal("3400.00")),
+    ("1.250.000", Decimal("1250000")), ("1.25", Decimal("1.25")),
+])
+def test_dutch_thousands_grouped_as_pages_show_amounts_are_read_as_meant(typed, stored):
+    deployment_cost = AssignForm.base_fields["cost"]  # a form we declare
+    catalogue_cost = admin_formfield(Instrument._meta.get_field("cost"))  # a form Wagtail builds from the model
+    with translation.override("nl"):
+        assert (deployment_cost.clean(typed), catalogue_cost.clean(typed)) == (stored, stored)
+
+
+@pytest.mark.parametrize(("language", "typed"), [("nl", "1.25.0"), ("nl", "12.50,5"), ("nl", "1,250.50"),
+                                                 ("en", "1.250,50"), ("en", "1,250.50")])
+def test_badly_grouped_numbers_are_refused_not_guessed(language, typed):
+    with translation.override(language):
+        form = portal.forms.carving.BundleAcceptForm({"choice": "0:1", "carved_hourly_wage": typed})
+        assert not form.is_valid()
+        assert "carved_hourly_wage" in form.errors
 
 
 def test_a_comma_in_english_is_refused_rather_than_read_as_thousands():

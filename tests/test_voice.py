@@ -38,6 +38,8 @@ AUDIENCES = {
         "templates/emails/seeker_*.nl.txt",
         "portal/views/seeker.py",
         "portal/views/seeker_data.py",
+        "portal/views/seeker_data_plans.py",
+        "portal/views/seeker_plan.py",
         "portal/views/seeker_profile.py",
         "portal/forms/seeker.py",
     ],
@@ -220,6 +222,21 @@ def test_no_file_is_given_two_audiences():
             seen[path] = audience
     assert not twice
     assert all(path.exists() for path in named_files()), "a file named above no longer exists"
+
+
+# Words of the caseworkers' trade that a job seeker does not use; their pages say what is meant instead.
+STAFF_JARGON = re.compile(r"\b(draaglast|draagkracht|de werkzoekende|evaluatiedatum|instemming)\b", re.IGNORECASE)
+
+
+def test_the_job_seekers_texts_use_no_staff_jargon():
+    jargon = [
+        f"{path.relative_to(ROOT)}: {english!r} -> {text!r}"
+        for path in audience_files(JE)
+        for english, text in dutch_texts(path)
+        if STAFF_JARGON.search(text)
+    ]
+
+    assert not jargon, f"{len(jargon)} texts for job seekers use staff words:\n" + "\n".join(jargon)
 
 
 @pytest.mark.parametrize(("audience", "text", "words"), [

@@ -22,7 +22,12 @@ from api.serializers.trajectories import (
 )
 from api.views.base import BAD_INPUT, ActorMixin
 from marketplace.models import InstrumentAssignment
-from marketplace.selectors.trajectories import trajectories_for, trajectory_assignment, trajectory_for
+from marketplace.selectors.trajectories import (
+    report_written,
+    trajectories_for,
+    trajectory_assignment,
+    trajectory_for,
+)
 from marketplace.services.progress_reports import progress_report_add
 
 NOT_FOUND = OpenApiResponse(description=_("No such trajectory among yours."))
@@ -68,8 +73,7 @@ class TrajectoryViewSet(ActorMixin, viewsets.GenericViewSet):
             raise NotFound() from None
         data = self.valid(ProgressReportWriteSerializer)
         report = progress_report_add(actor=self.actor, assignment=assignment, **data)
-        saved = next(line for line in self._trajectory().reports if line.id == report.pk)
-        return Response(ProgressReportSerializer(saved).data, status=status.HTTP_201_CREATED)
+        return Response(ProgressReportSerializer(report_written(report)).data, status=status.HTTP_201_CREATED)
 
     def _trajectory(self):
         try:

@@ -12,6 +12,7 @@ refuses is shown on the form that was sent, and nothing is written.
 from django import forms
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import floatformat
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -19,12 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.permissions import policy_registry
 
 from cms.viewsets.marketplace import MARKETPLACE_MENU_HOOK
 from cms.viewsets.plans import SeekerPageView
+from cms.viewsets.readable import NOTHING, readable_value
 from cms.viewsets.scoping import (
     ScopedCreateView,
     ScopedEditView,
@@ -47,6 +50,7 @@ from marketplace.selectors.instruments import (
     open_plan_actions_of,
     providers_of,
 )
+from marketplace.selectors.trajectories import reports_for_assignment, with_reports
 from marketplace.services.instruments import (
     assignment_cancel,
     assignment_create,
@@ -86,8 +90,35 @@ class InstrumentEditView(ServiceWriteMixin, ScopedEditView):
         return instrument_update(actor=actor_for(self.request.user), instrument=self.object, data=form.service_data())
 
 
+class MoneyColumn(Column):
+    """An amount as every koffer page shows it: € 1.800,00."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return NOTHING if value is None else f"€ {floatformat(value, '2g')}"
+
+
+class YesNoColumn(Column):
+    """Ja/Nee, as on the admin's other pages, rather than Python's True/False."""
+
+    def get_value(self, instance):
+        return readable_value(None, super().get_value(instance))
+
+
 class InstrumentIndexView(ScopedIndexView):
     deactivate_url_name = None
+    template_name = "cms/koffer/catalogue.html"
+
+    # Widths of name, kind, cost, weeks, provider, subsidy, in use. The name is what people scan for; left to
+    # the browser, the long headers of nearly empty columns took the room and names broke mid-word.
+    column_widths = ("30%", "14%", "12%", "8%", "18%", "8%", "10%")
+
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        for column, width in zip(columns, self.column_widths, strict=False):
+            column.width = width
+        return columns
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -146,7 +177,8 @@ class InstrumentViewSet(TenantScopedViewSet):
     menu_label = _("Instruments (koffer)")
     menu_hook = MARKETPLACE_MENU_HOOK
     add_to_admin_menu = True
-    list_display = ["name", "kind", "cost", "duration_weeks", "provider", "subsidy_percent", "active"]
+    list_display = ["name", "kind", MoneyColumn("cost", label=_("Cost"), classname="w-whitespace-nowrap"),
+                    "duration_weeks", "provider", "subsidy_percent", YesNoColumn("active", label=_("In use"))]
     list_filter = ["kind", "active"]
     list_select_related = ["provider"]
     search_fields = ["name"]
@@ -251,7 +283,14 @@ class InstrumentsPageView(SeekerPageView):
 
     @cached_property
     def assignments(self):
-        return list(assignments_of_seeker(actor=self.actor, seeker=self.seeker))
+        # The reports of every assignment are read with the list, not once per row.
+        return list(with_reports(assignments_of_seeker(actor=self.actor, seeker=self.seeker)))
+
+    def reports(self):
+        """Each assignment with its progress reports, for those that have any: what the provider told the
+        municipality."""
+        pairs = ((assignment, reports_for_assignment(self.actor, assignment)) for assignment in self.assignments)
+        return [(assignment, reports) for assignment, reports in pairs if reports]
 
     def _assignment(self, assignment_id):
         found = assignment_of(actor=self.actor, seeker=self.seeker, assignment_id=assignment_id)
@@ -262,14 +301,14 @@ class InstrumentsPageView(SeekerPageView):
     def show(self, status=200, selected=None, **forms_):
         policy = policy_registry.get_by_type(InstrumentAssignment)
         context = {
-            "assignments": self.assignments, "selected": selected,
+            "assignments": self.assignments, "selected": selected, "reports": self.reports(),
             "may_assign": policy.user_has_permission(self.request.user, "add"),
             "may_change": policy.user_has_permission(self.request.user, "change"),
             "assign_form": AssignForm(actor=self.actor, seeker=self.seeker),
         }
         if selected is not None:
             for name in FORMS_BY_STATUS[selected.status]:
-                context[f"{name}_form"] = ACTION_FORMS[name](initial={"assignment_id": selected.pk})
+                context[f"{name}_form"] = ACTION_FORMS[name](initial={"assignment_id": selected.pk}, prefix=name)
         context.update(forms_)
         return self.render(status=status, **context)
 
@@ -283,8 +322,9 @@ class InstrumentsPageView(SeekerPageView):
             return self.assign(request)
         if name not in ACTION_FORMS:
             return self.show(status=400)
-        assignment = self._assignment(request.POST.get("assignment_id", ""))
-        form = ACTION_FORMS[name](request.POST)
+        # Each form of the page has its own prefix, so that no two inputs share an id.
+        assignment = self._assignment(request.POST.get(f"{name}-assignment_id", ""))
+        form = ACTION_FORMS[name](request.POST, prefix=name)
         if form.is_valid() and (done := self.attempt(form, lambda: self.act(name, assignment, form.cleaned_data))):
             return done
         return self.show(status=400, selected=assignment, **{f"{name}_form": form})

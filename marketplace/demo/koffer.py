@@ -10,7 +10,7 @@ provider or deployment that is already there is left as it is.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from django.utils import timezone
@@ -45,8 +45,8 @@ class DemoProvider:
 
 # In Havenstad; KvK numbers 9903xxxx, outside the range of real ones like the rest of the demo.
 PROVIDERS: tuple[DemoProvider, ...] = (
-    DemoProvider(REINTEGRATION, "Re-integratie Havenstad", "99030001", "Stationsweg 8", "7411 AH",
-                 "info@reintegratie-havenstad.example"),
+    DemoProvider(REINTEGRATION, "Werkfit Havenstad", "99030001", "Stationsweg 8", "7411 AH",
+                 "info@werkfit-havenstad.example"),
     DemoProvider(LANGUAGE_SCHOOL, "Taalschool De Brug", "99030002", "Brugstraat 14", "7413 BR",
                  "info@taalschooldebrug.example"),
     DemoProvider(DEBT_HELP, "Stichting Schuldhulp Havenstad", "99030003", "Molenweg 3", "7418 MA",
@@ -177,12 +177,31 @@ def _catalogue(actor, municipality, providers: dict[str, Organisation]) -> dict[
     return existing
 
 
+def date_the_deployment(assignment: InstrumentAssignment) -> InstrumentAssignment:
+    """Date the deployment, and the person's consent with it, a week before a start that lies in the past.
+
+    The service records both as happening now, which is true for a real deployment; the demo's trajectories
+    began weeks or months ago, and consent given after the start would read as a lapse in the records.
+    """
+    today = timezone.localdate()
+    if assignment.start_date >= today:
+        return assignment
+    day = assignment.start_date - timedelta(days=7)
+    moment = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    fields = {"created_at": moment, "consent_at": moment if assignment.consent_at is not None else None}
+    InstrumentAssignment.objects.filter(pk=assignment.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(assignment, name, value)
+    return assignment
+
+
 def _deploy(actor, seeker: JobSeeker, instrument: Instrument, spec: DemoDeployment, today: date) -> None:
     if not instrument.active or InstrumentAssignment.objects.filter(seeker=seeker, instrument=instrument).exists():
         return
     start = today + timedelta(days=spec.start_in_days)
-    assignment = assignment_create(actor=actor, seeker=seeker, instrument=instrument,
-                                   data={"start_date": start, "consent": instrument.provider_id is not None})
+    assignment = date_the_deployment(assignment_create(
+        actor=actor, seeker=seeker, instrument=instrument,
+        data={"start_date": start, "consent": instrument.provider_id is not None}))
     if spec.ended_days_ago is None:
         return
     ended = today - timedelta(days=spec.ended_days_ago)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from marketplace.access import actor_for
 from marketplace.choices import MembershipRole, OrganisationKind
+from marketplace.demo.koffer import date_the_deployment
 from marketplace.demo.plans import OTHERS
 from marketplace.models import Instrument, InstrumentAssignment, JobSeeker, Membership, Organisation, PlanAction
 from marketplace.models.koffer import InstrumentKind
@@ -83,11 +84,11 @@ def _trajectory(caseworker, staff, provider: Organisation, seeker: JobSeeker, sp
     if assignment is None:
         action = (PlanAction.objects.filter(plan__seeker=seeker, description=spec.plan_action).first()
                   if spec.plan_action else None)
-        assignment = assignment_create(actor=caseworker, seeker=seeker,
-                                       instrument=_instrument(caseworker, provider, spec.instrument), data={
-            "provider": provider, "start_date": today - timedelta(days=spec.started_days_ago), "consent": True,
-            "plan_action": action,
-        })
+        assignment = date_the_deployment(assignment_create(
+            actor=caseworker, seeker=seeker, instrument=_instrument(caseworker, provider, spec.instrument), data={
+                "provider": provider, "start_date": today - timedelta(days=spec.started_days_ago), "consent": True,
+                "plan_action": action,
+            }))
     if not assignment.reports.exists():
         for days_ago, text in spec.reports:
             progress_report_add(actor=staff, assignment=assignment, date=today - timedelta(days=days_ago), text=text)

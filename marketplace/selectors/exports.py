@@ -40,6 +40,8 @@ from marketplace.selectors.burden import clean_purpose
 from marketplace.selectors.cockpit import CockpitScope
 
 CHUNK_SIZE = 2000
+# Named first in the access log entry of an export, so the person can tell a file from a read on a page.
+EXPORT_LOG_FIELD = "export"
 # The draaglast in an export: per category its severity, then its note; never the street address.
 BURDEN_EXPORT_FIELDS = tuple(name for key in BURDEN_CATEGORIES for name in (f"{key}_severity", key))
 NAME_ORDER = ("last_name", "first_name", "pk")
@@ -123,7 +125,7 @@ def _burden_values(burden: SeekerBurden | None) -> tuple[str, ...]:
 
 def _read_burden(actor: Actor, seeker_ids: list[int], purpose: str) -> dict[int, SeekerBurden]:
     """Log one read per person, then read their draaglast: both inside the caller's transaction."""
-    fields = ",".join(BURDEN_EXPORT_FIELDS)
+    fields = ",".join((EXPORT_LOG_FIELD, *BURDEN_EXPORT_FIELDS))
     SensitiveAccessLog.objects.bulk_create(
         SensitiveAccessLog(actor=actor.user, seeker_id=seeker_id, fields=fields, purpose=purpose)
         for seeker_id in seeker_ids

@@ -1,7 +1,8 @@
 """Reads of trajectories: an instrument carried out by a provider, as its staff and the municipality see it.
 
 Provider staff see a trajectory of their own organisation only once the person consented to share
-their name with it (``consent_at``), and only in the provider's own municipality. What they see is
+their name with it (``consent_at``), only in the provider's own municipality, and only while it is
+planned or running: an ended or cancelled trajectory no longer exists for them. What they see is
 an explicit projection: the person's name and how to reach them, the instrument, the dates, the
 status, the goal of the plan and the plan action the trajectory serves, and the progress reports.
 The projection is built from a fixed list of columns (``.values()``), never from the model rows, so
@@ -16,7 +17,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import F, Prefetch, QuerySet
+from django.utils import timezone
 
 from marketplace.access import Actor
 from marketplace.exceptions import NotAllowed, NotYourMunicipality, NotYourOrganisation
@@ -105,14 +107,23 @@ class Trajectory:
         """Whether progress can still be reported: the trajectory is planned or running."""
         return self.status in (AssignmentStatus.PLANNED, AssignmentStatus.ACTIVE)
 
+    @property
+    def starts_later(self) -> bool:
+        """Whether the start is still ahead, so that there is nothing to report on until that day."""
+        return self.start_date > timezone.localdate()
+
 
 def _label(choices, value) -> str:
     return str(dict(choices).get(value, value)) if value else ""
 
 
 def _provider_scope(actor: Actor) -> QuerySet:
-    """The provider's consented trajectories for people of the provider's own municipality."""
-    return InstrumentAssignment.objects.for_provider(actor.provider_organisation_ids).filter(
+    """The provider's consented, planned or running trajectories for people of the provider's own municipality.
+
+    Once a trajectory has ended or is cancelled the provider has no more need of the person's details or
+    result, so it no longer exists for them; the municipality keeps it.
+    """
+    return InstrumentAssignment.objects.for_provider(actor.provider_organisation_ids).in_use().filter(
         seeker__municipality_id=F("provider__municipality_id"))
 
 
@@ -144,16 +155,40 @@ def _rows(queryset: QuerySet) -> list[TrajectoryRow]:
     ]
 
 
+def _report_line(row: dict) -> ReportLine:
+    return ReportLine(id=row["id"], date=row["date"], text=row["text"], result=row["result"],
+                      result_label=_label(AssignmentResult.choices, row["result"]), author_kind=row["author_kind"],
+                      author_kind_label=_label(ReportAuthorKind.choices, row["author_kind"]),
+                      author_name=" ".join(filter(None, (row["author__first_name"], row["author__last_name"]))),
+                      created_at=row["created_at"])
+
+
 def _reports(assignment_id: int) -> tuple[ReportLine, ...]:
     rows = ProgressReport.objects.filter(assignment_id=assignment_id).order_by("date", "id").values(*REPORT_COLUMNS)
-    return tuple(
-        ReportLine(id=row["id"], date=row["date"], text=row["text"], result=row["result"],
-                   result_label=_label(AssignmentResult.choices, row["result"]), author_kind=row["author_kind"],
-                   author_kind_label=_label(ReportAuthorKind.choices, row["author_kind"]),
-                   author_name=" ".join(filter(None, (row["author__first_name"], row["author__last_name"]))),
-                   created_at=row["created_at"])
-        for row in rows
-    )
+    return tuple(_report_line(row) for row in rows)
+
+
+def report_written(report: ProgressReport) -> ReportLine:
+    """The line of the report its author has just written, to confirm it; readable even when the report was the
+    final one, which takes the trajectory out of the provider's sight."""
+    return _report_line(ProgressReport.objects.filter(pk=report.pk).values(*REPORT_COLUMNS).get())
+
+
+def _prefetched_reports(assignment: InstrumentAssignment) -> tuple[ReportLine, ...] | None:
+    """The reports ``with_reports`` read along with ``assignment``, in the same columns; None if it did not."""
+    if "reports" not in getattr(assignment, "_prefetched_objects_cache", {}):
+        return None
+    return tuple(_report_line({
+        "id": report.id, "date": report.date, "text": report.text, "result": report.result,
+        "author_kind": report.author_kind, "author__first_name": getattr(report.author, "first_name", ""),
+        "author__last_name": getattr(report.author, "last_name", ""), "created_at": report.created_at,
+    }) for report in assignment.reports.all())
+
+
+def with_reports(assignments: QuerySet) -> QuerySet:
+    """``assignments`` with the reports of all of them read in one query, for ``reports_for_assignment`` on a list."""
+    return assignments.select_related("seeker", "provider").prefetch_related(
+        Prefetch("reports", queryset=ProgressReport.objects.select_related("author").order_by("date", "id")))
 
 
 def _trajectory(queryset: QuerySet, pk) -> Trajectory:
@@ -221,5 +256,6 @@ def reports_for_assignment(actor: Actor, assignment: InstrumentAssignment) -> tu
         raise NotAllowed()
     if not may_read_reports(actor, assignment):
         raise NotYourMunicipality() if actor.is_caseworker else NotYourOrganisation()
-    return _reports(assignment.pk)
+    prefetched = _prefetched_reports(assignment)
+    return prefetched if prefetched is not None else _reports(assignment.pk)
 

@@ -54,6 +54,10 @@ def _author_kind(actor: Actor, assignment: InstrumentAssignment) -> str:
 def _date_errors(value, assignment: InstrumentAssignment, errors: dict) -> None:
     if not isinstance(value, datetime.date):
         errors["date"] = [_("Give the date of the report.")]
+    elif assignment.start_date > timezone.localdate():
+        # No date can be right yet: not after today, and not before a start that is still ahead.
+        errors["date"] = [_("The trajectory starts on %(start)s; report from that day.")
+                          % {"start": date_format(assignment.start_date, "j F Y")}]
     elif value > timezone.localdate():
         errors["date"] = [_("The date cannot be in the future.")]
     elif value < assignment.start_date:

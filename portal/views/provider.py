@@ -74,5 +74,6 @@ def client(request, actor, pk):
         return _render(request, actor, pk, form, status=report_refusal(request, error))
     else:
         _saved(request, report)
-        return redirect("provider-client", pk=pk)
+        # A final report ends the trajectory, and with it the provider's access to the person's details.
+        return redirect("provider-home") if report.result else redirect("provider-client", pk=pk)
     return _render(request, actor, pk, form, status=400)

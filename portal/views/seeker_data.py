@@ -10,7 +10,6 @@ know, is named.
 from collections.abc import Mapping
 
 from django.utils import formats, timezone
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -27,12 +26,14 @@ from marketplace.selectors.burden import (
     burden_history_for_self,
     burden_reads_for_self,
 )
+from marketplace.selectors.exports import EXPORT_LOG_FIELD
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
 from portal.views.seeker_data_plans import assessment_field_label, plan_data_export
 
 # The draaglast in the job seeker's own words (B1): what each part is about, and how heavy it weighs.
 CATEGORY_LABELS = {
-    "debts": gettext_lazy("Debts"), "language_gap": gettext_lazy("Language"), "health": gettext_lazy("Health"),
+    "debts": gettext_lazy("Debts"), "language_gap": pgettext_lazy("job seeker", "Dutch language"),
+    "health": gettext_lazy("Health"),
     "care_duties": gettext_lazy("Care for others"), "housing": pgettext_lazy("job seeker", "Housing"),
     "addiction": gettext_lazy("Addiction"), "other": gettext_lazy("Something else"),
 }
@@ -48,11 +49,12 @@ def severity_words(value) -> str:
 
 
 def burden_field_words(name: str) -> str:
-    """A draaglast field as the job seeker reads it: "Debts", "Debts: how heavy", "Address"."""
+    """A draaglast field as the job seeker reads it, wherever it is named to them: in its history, in
+    the list of who looked at it: "Debts", "Debts (how heavy)", "Your address"."""
     if name == "street_address":
-        return _("Address")
+        return _("Your address")
     if name.removesuffix("_severity") in CATEGORY_LABELS and name.endswith("_severity"):
-        return _("%(category)s: how heavy") % {"category": CATEGORY_LABELS[name.removesuffix("_severity")]}
+        return _("%(category)s (how heavy)") % {"category": CATEGORY_LABELS[name.removesuffix("_severity")]}
     return str(CATEGORY_LABELS.get(name, name))
 
 
@@ -164,19 +166,30 @@ def _reader(notice: BurdenReadNotice) -> str:
 def _field_label(name: str) -> str:
     # The log outlives the schema: a field that no longer exists is shown by its stored name.
     if name == HISTORY_LOG_FIELD:
-        return _("Earlier versions of your draaglast")
+        return _("Earlier versions of these details")
     if name not in SeekerBurden.SENSITIVE_FIELDS:
         return assessment_field_label(name) or name
-    return str(capfirst(SeekerBurden._meta.get_field(name).verbose_name))
+    return burden_field_words(name)
+
+
+def _is_export(notice: BurdenReadNotice) -> bool:
+    return EXPORT_LOG_FIELD in notice.fields
+
+
+def _read_fields(notice: BurdenReadNotice) -> list[str]:
+    return [name for name in notice.fields if name != EXPORT_LOG_FIELD]
 
 
 def _burden_read(notice: BurdenReadNotice) -> dict:
     local = timezone.localtime(notice.at)
+    export = _is_export(notice)
     return {
         "at": local.isoformat(), "at_label": formats.date_format(local, "DATETIME_FORMAT"),
         "by": "own_caseworker" if notice.by_own_caseworker else "caseworker", "by_label": _reader(notice),
-        "purpose": notice.purpose, "fields": list(notice.fields),
-        "fields_label": [_field_label(name) for name in notice.fields],
+        "kind": "export" if export else "read", "purpose": notice.purpose, "fields": _read_fields(notice),
+        "fields_label": [_field_label(name) for name in _read_fields(notice)],
+        "what_label": _("Put in an overview (a file): every part of your life, how heavy it is and what was "
+                        "written down") if export else ", ".join(_field_label(name) for name in _read_fields(notice)),
     }
 
 

@@ -5,7 +5,7 @@ party, and the history names colleagues of their caseworker by role only (see
 ``marketplace.selectors.plans``). Every form posts to its own address and comes back to the page.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -70,6 +70,50 @@ def written_by(entry: HistoryEntry, municipality: str) -> str:
     return _("a caseworker of the municipality of %(municipality)s") % {"municipality": municipality}
 
 
+# The words of the plan page for what the history stores as codes and staff labels; "my data" uses them too.
+def _status_words():
+    return {ActionStatus.OPEN: _("Still to do"), ActionStatus.DONE: _("Done"),
+            ActionStatus.CANCELLED: _("Not going ahead")}
+
+
+def _field_words():
+    return {"review_date": _("Next talk about your plan"), "owner": _("Who"), "due_date": _("Before")}
+
+
+def _value_words(name: str, value, shown: str) -> str:
+    if name == "owner" and value == ActionOwner.SEEKER:
+        return _("You")
+    if name == "owner" and value == ActionOwner.CASEWORKER:
+        return _("Your caseworker")
+    if name == "status" and value in ActionStatus.values:
+        return str(_status_words()[value])
+    return shown
+
+
+def seeker_changes(entry: HistoryEntry) -> HistoryEntry:
+    """The entry with its change lines in the job seeker's words: "You", "Still to do", not the staff's."""
+    lines = []
+    for line in entry.changes:
+        raw = entry.raw_changes.get(line.field) or {}
+        lines.append(replace(line, label=str(_field_words().get(line.field, line.label)),
+                             before=_value_words(line.field, raw.get("from"), line.before),
+                             after=_value_words(line.field, raw.get("to"), line.after)))
+    return replace(entry, changes=lines)
+
+
+def seeker_plan_overview(actor, plan: Plan) -> dict:
+    """The plan as the job seeker reads it: actions with who does them, the history newest first, and
+    what changed since they agreed. The plan page and "my data" both show it."""
+    municipality = actor.seeker.municipality.name
+    return {
+        "actions": [ActionView(action=action, who=who_does_it(action),
+                               may_tick_off=action.status == ActionStatus.OPEN and action.owner in SEEKER_TICKS_OFF)
+                    for action in plan.actions.all()],
+        "history": [(seeker_changes(entry), written_by(entry, municipality)) for entry in reversed(plan_history(plan))],
+        "changes": [seeker_changes(entry) for entry in changes_since_agreement(plan)],
+    }
+
+
 def _own_plan(actor) -> Plan:
     plan = plan_for_self(actor=actor)
     if plan is None:
@@ -81,14 +125,8 @@ def _render(request, actor, *, comment_form=None, status=200):
     plan = plan_for_self(actor=actor)
     context = {"plan": plan, "section": "plan", "comment_form": comment_form or CommentForm()}
     if plan is not None:
-        municipality = actor.seeker.municipality.name
-        history = plan_history(plan)
         context.update({
-            "actions": [ActionView(action=action, who=who_does_it(action),
-                                   may_tick_off=action.status == ActionStatus.OPEN and action.owner in SEEKER_TICKS_OFF)
-                        for action in plan.actions.all()],
-            "history": [(entry, written_by(entry, municipality)) for entry in reversed(history)],
-            "changes": changes_since_agreement(plan),
+            **seeker_plan_overview(actor, plan),
             "agree_form": AgreeForm(initial={"version": plan.version}),
             # Agreeing needs something to agree to: an action that still stands.
             "may_agree": any(action.status != ActionStatus.CANCELLED for action in plan.actions.all()),

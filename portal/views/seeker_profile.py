@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from marketplace.exceptions import DomainError
 from marketplace.formatting import readable_when
 from marketplace.models import JobSeeker
+from marketplace.selectors.plans import plan_for_self
 from marketplace.selectors.seekers import seeker_burden_for_self, seeker_own_profile
 from marketplace.selectors.taxonomy import skill_category_list, skill_list
 from marketplace.services.seekers import seeker_update_own_profile
@@ -25,6 +26,7 @@ from portal.forms.common import add_service_errors
 from portal.forms.seeker import ConsentForm, ProfileForm, SkillFormSet
 from portal.views.common import report_refusal, seeker_page
 from portal.views.seeker_data import burden_categories, seeker_data_export
+from portal.views.seeker_plan import seeker_plan_overview
 
 PROFILE_FIELDS = ("hours_min", "hours_max", "weekdays", "max_travel_km", "language_level")
 
@@ -110,8 +112,11 @@ def _rows(model, values: dict) -> list[tuple[str, str]]:
 @seeker_page
 def my_data(request, actor):
     data = seeker_data_export(actor=actor)
+    plan = plan_for_self(actor=actor)
+    # The plan in the words of the plan page; the download keeps the codes and labels of the export.
+    plan_view = {"plan": plan, **(seeker_plan_overview(actor, plan) if plan is not None else {})}
     return render(request, "portal/seeker/my_data.html", {
-        "data": data, "profile_rows": _rows(JobSeeker, data["profile"]),
+        "data": data, "profile_rows": _rows(JobSeeker, data["profile"]), "plan_view": plan_view,
         "burden_categories": burden_categories(data["burden"]), "section": "data",
     })
 

@@ -112,7 +112,9 @@ def test_the_final_report_ends_the_trajectory(world, paths, client_for):
     paths.mine.refresh_from_db()
     assert (paths.mine.status, paths.mine.end_date.isoformat()) == (AssignmentStatus.ENDED, body["date"])
     again = client_for(world.provider_a).post(reports(paths.mine), report_body(), format="json")
-    assert again.status_code == 409
+    assert again.status_code == 404  # ended: the provider no longer sees it
+    assert client_for(world.provider_a).get(detail(paths.mine)).status_code == 404
+    assert client_for(world.caseworker_a).get(detail(paths.mine)).status_code == 200
 
 
 @pytest.mark.parametrize(("changes", "field"), [

@@ -13,7 +13,7 @@ from marketplace.access import actor_for
 from marketplace.models import Caseworker, SensitiveAccessLog
 from marketplace.models.koffer import AssignmentStatus
 from marketplace.selectors import exports as export_selectors
-from marketplace.selectors.exports import BURDEN_EXPORT_FIELDS
+from marketplace.selectors.exports import BURDEN_EXPORT_FIELDS, EXPORT_LOG_FIELD
 from tests import factories
 from tests.cms.test_admin import signed_in
 from tests.cms.test_cockpit_admin import caseworker_user
@@ -138,7 +138,7 @@ def test_with_a_purpose_the_draaglast_is_exported_and_every_person_is_logged_onc
     entries = SensitiveAccessLog.objects.all()
     assert sorted(entry.seeker_id for entry in entries) == sorted(person.pk for person in people)
     assert {(entry.actor_id, entry.purpose, entry.fields) for entry in entries} == {
-        (caseworker.pk, "Casusoverleg met het team", ",".join(BURDEN_EXPORT_FIELDS))}
+        (caseworker.pk, "Casusoverleg met het team", ",".join((EXPORT_LOG_FIELD, *BURDEN_EXPORT_FIELDS)))}
 
 
 def test_a_caseworker_exports_only_their_own_municipalitys_people(client, world, people):

@@ -8,16 +8,20 @@ refusal shows on the field that caused it and writes nothing.
 import re
 from datetime import timedelta
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from marketplace.access import actor_for
 from marketplace.choices import AssignmentStatus
 from marketplace.models import Instrument, InstrumentAssignment
 from marketplace.services.instruments import assignment_create, assignment_end
 from marketplace.services.plans import plan_action_add, plan_create
+from marketplace.services.progress_reports import progress_report_add
 from tests import factories
 from tests.cms.test_admin import admin_user, signed_in
 from tests.cms.test_admin_smoke import demo_caseworker_permissions
@@ -130,6 +134,12 @@ def assign_form(world, course, **changes) -> dict:
             "plan_action": "", **changes}
 
 
+def action(name, assignment, **fields) -> dict:
+    """What the form ``name`` about ``assignment`` sends: its fields carry the form's own prefix."""
+    return {"form": name, f"{name}-assignment_id": assignment.pk,
+            **{f"{name}-{field}": value for field, value in fields.items()}}
+
+
 def test_the_caseload_pages_link_to_the_instruments_page(world, admin):
     html = admin.get(reverse("caseload:plan", args=[world.seeker.pk])).content.decode()
 
@@ -200,13 +210,12 @@ def test_the_caseworker_starts_ends_and_follows_up_an_instrument(world, admin, c
     assignment = assignment_create(actor=actor_for(world.caseworker_a), seeker=world.seeker, instrument=course,
                                    data={"start_date": days(2), "consent": True})
 
-    started = admin.post(page(world.seeker), {"form": "start", "assignment_id": assignment.pk, "start_date": ""})
-    ended = admin.post(page(world.seeker), {"form": "end", "assignment_id": assignment.pk,
-                                            "end_date": days(0).isoformat(), "result": "goal_reached",
-                                            "result_note": "Spreekt nu B1."})
+    started = admin.post(page(world.seeker), action("start", assignment, start_date=""))
+    ended = admin.post(page(world.seeker), action("end", assignment, end_date=days(0).isoformat(),
+                                                          result="goal_reached", result_note="Spreekt nu B1."))
     listed = admin.get(page(world.seeker)).content.decode()
-    followed = admin.post(page(world.seeker), {"form": "follow_up", "assignment_id": assignment.pk,
-                                               "note": "Volgende stap: proefplaats in de keuken."})
+    followed = admin.post(page(world.seeker), action("follow_up", assignment,
+                                                             note="Volgende stap: proefplaats in de keuken."))
 
     assert [started.status_code, ended.status_code, followed.status_code] == [302, 302, 302]
     assert f'data-assignment="{assignment.pk}" data-status="ended"' in listed
@@ -219,8 +228,8 @@ def test_an_end_before_the_start_is_refused_on_the_end_date(world, admin, course
     assignment = assignment_create(actor=actor_for(world.caseworker_a), seeker=world.seeker, instrument=course,
                                    data={"start_date": days(-5), "consent": True})
 
-    response = admin.post(page(world.seeker), {"form": "end", "assignment_id": assignment.pk,
-                                               "end_date": days(-6).isoformat(), "result": "goal_reached"})
+    response = admin.post(page(world.seeker), action("end", assignment, end_date=days(-6).isoformat(),
+                                                             result="goal_reached"))
 
     assert response.status_code == 400
     assert "end_date" in response.context["end_form"].errors
@@ -232,9 +241,8 @@ def test_a_caseworker_cancels_an_instrument_saying_why(world, admin, course):
     assignment = assignment_create(actor=actor_for(world.caseworker_a), seeker=world.seeker, instrument=course,
                                    data={"start_date": days(3), "consent": True})
 
-    refused = admin.post(page(world.seeker), {"form": "cancel", "assignment_id": assignment.pk, "reason": " "})
-    cancelled = admin.post(page(world.seeker), {"form": "cancel", "assignment_id": assignment.pk,
-                                                "reason": "Gaat eerst naar schuldhulp."})
+    refused = admin.post(page(world.seeker), action("cancel", assignment, reason=" "))
+    cancelled = admin.post(page(world.seeker), action("cancel", assignment, reason="Gaat eerst naar schuldhulp."))
 
     assert (refused.status_code, cancelled.status_code) == (400, 302)
     assignment.refresh_from_db()
@@ -261,7 +269,7 @@ def test_another_municipalitys_job_seeker_or_assignment_is_not_found(world, admi
     assert admin.get(page(world.seeker_b)).status_code == 404
     assert admin.post(page(world.seeker_b), assign_form(world, course)).status_code == 404
     assert admin.get(page(world.seeker) + f"?assignment={elsewhere.pk}").status_code == 404
-    cancel = {"form": "cancel", "assignment_id": someone_else.pk, "reason": "Weg"}
+    cancel = action("cancel", someone_else, reason="Weg")
     assert admin.post(page(world.seeker), cancel).status_code == 404
     someone_else.refresh_from_db()
     assert someone_else.status == AssignmentStatus.PLANNED
@@ -274,3 +282,69 @@ def test_without_the_permission_the_page_is_refused(world, client, course):
     assert client.get(page(world.seeker)).url == reverse("wagtailadmin_home")
     assert client.post(page(world.seeker), assign_form(world, course)).url == reverse("wagtailadmin_home")
     assert not InstrumentAssignment.objects.exists()
+
+
+# What the review of the running demo found ----------------------------------------------------------------
+
+
+class FieldsAndLabels(HTMLParser):
+    """The ids of every element, the inputs a person fills in, and what the labels point at."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids, self.inputs, self.labelled = [], [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if tag in ("input", "select", "textarea") and attrs.get("type") != "hidden":
+            self.inputs.append(attrs.get("id") or attrs.get("name"))
+        if tag == "label" and attrs.get("for"):
+            self.labelled.add(attrs["for"])
+
+
+def test_with_a_form_to_manage_open_every_id_is_unique_and_every_input_has_a_label(world, admin, course):
+    assignment = assignment_create(actor=actor_for(world.caseworker_a), seeker=world.seeker, instrument=course,
+                                   data={"start_date": days(-5), "consent": True})
+
+    parsed = FieldsAndLabels()
+    parsed.feed(admin.get(page(world.seeker) + f"?assignment={assignment.pk}").content.decode())
+
+    assert "end-end_date" in [name.removeprefix("id_") for name in parsed.inputs]  # the manage panel is open
+    assert [id_ for id_ in parsed.ids if parsed.ids.count(id_) > 1] == []
+    assert [input_ for input_ in parsed.inputs if input_ not in parsed.labelled] == []
+
+
+def test_the_caseworker_reads_the_providers_reports_in_a_fixed_number_of_queries(world, admin, course):
+    provider = actor_for(world.provider_a)
+    caseworker = actor_for(world.caseworker_a)
+
+    def trajectory_with_report(text):
+        assignment = assignment_create(actor=caseworker, seeker=world.seeker, instrument=course, data={
+            "start_date": days(-20), "consent": True, "provider": world.provider_organisation_a})
+        progress_report_add(actor=provider, assignment=assignment, date=days(-1), text=text)
+        return assignment
+
+    first = trajectory_with_report("Eerste les goed gegaan.")
+    with CaptureQueriesContext(connection) as one:
+        html = admin.get(page(world.seeker)).content.decode()
+    trajectory_with_report("Komt op tijd.")
+    last = trajectory_with_report("Spreekt al beter.")
+    progress_report_add(actor=caseworker, assignment=last, date=days(0), text="Gebeld met de aanbieder.")
+    with CaptureQueriesContext(connection) as three:
+        more = admin.get(page(world.seeker)).content.decode()
+
+    assert f'data-reports-of="{first.pk}"' in html and "Eerste les goed gegaan." in html
+    assert world.provider_organisation_a.name in html
+    assert all(text in more for text in ("Komt op tijd.", "Spreekt al beter.", "Gebeld met de aanbieder."))
+    assert len(three) == len(one)
+
+
+def test_the_catalogue_shows_yes_or_no_and_costs_in_euros_with_thousands(world, admin, course):
+    with translation.override("nl"):
+        html = admin.get(reverse("marketplace_instrument:index")).content.decode()
+
+    assert "€ 1.250,00" in html
+    assert ">True<" not in html.replace(" ", "").replace("\n", "")
+    assert re.search(r'<col width="30%"', html)  # the name column gets room, the short columns do not squeeze it

@@ -36,7 +36,7 @@ def test_the_demo_has_a_koffer_in_each_municipality_and_instruments_in_every_sta
         assert {"activation", "training", "language_course", "debt_help", "coaching", "job_coach",
                 "wage_cost_subsidy", "no_risk_policy", "trial_placement", "sheltered_work",
                 "day_activities"} <= kinds
-    assert {"Re-integratie Havenstad", "Taalschool De Brug", "Stichting Schuldhulp Havenstad"} <= set(
+    assert {"Werkfit Havenstad", "Taalschool De Brug", "Stichting Schuldhulp Havenstad"} <= set(
         Organisation.objects.filter(municipality=havenstad, kind=OrganisationKind.PROVIDER)
         .values_list("name", flat=True))
     assignments = InstrumentAssignment.objects.filter(seeker__municipality=havenstad)

@@ -2,9 +2,11 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from marketplace.access import actor_for
 from marketplace.choices import OrganisationKind
+from marketplace.demo.koffer import load_koffer_demo
 from marketplace.demo.loader import DEMO_LOGINS
 from marketplace.demo.providers import PROVIDER_NAME, load_providers_demo
 from marketplace.models import InstrumentAssignment, Organisation, ProgressReport
@@ -74,3 +76,15 @@ def test_the_provider_demo_uses_the_provider_of_that_name_when_it_exists_already
     assert load_providers() == 2
     assert Organisation.objects.filter(name=PROVIDER_NAME).count() == 1
     assert actor_for(get_user_model().objects.get(username="aanbieder")).provider_organisation_ids == {existing.pk}
+
+
+def test_every_demo_trajectory_has_consent_dated_on_or_before_its_start_and_creation(demo):
+    load_koffer_demo(caseworker_users=list(get_user_model().objects.filter(username="klantmanager")))
+    consented = InstrumentAssignment.objects.filter(consent_at__isnull=False)
+
+    assert consented.filter(start_date__lt=timezone.localdate()).exists()  # trajectories that began long ago
+    for assignment in consented:
+        assert timezone.localdate(assignment.consent_at) <= timezone.localdate(assignment.created_at), assignment
+        assert timezone.localdate(assignment.consent_at) <= max(assignment.start_date, timezone.localdate()), assignment
+        if assignment.start_date < timezone.localdate():
+            assert timezone.localdate(assignment.consent_at) <= assignment.start_date, assignment

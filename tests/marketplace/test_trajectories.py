@@ -5,7 +5,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from marketplace.access import actor_for
 from marketplace.exceptions import NotAllowed, NotEditable, NotYourMunicipality, NotYourOrganisation
@@ -181,7 +182,9 @@ def test_the_final_report_ends_the_trajectory_with_its_result(world, paths):
     assert (paths.mine.status, paths.mine.end_date, paths.mine.result) == (
         AssignmentStatus.ENDED, day, AssignmentResult.GOAL_REACHED)
     assert paths.mine.pk not in ids(trajectories_for_provider(actor_for(world.provider_a)))
-    assert trajectory_for_provider(actor_for(world.provider_a), paths.mine.pk).reports[-1].is_final
+    with pytest.raises(InstrumentAssignment.DoesNotExist):  # the provider no longer sees the ended trajectory
+        trajectory_for_provider(actor_for(world.provider_a), paths.mine.pk)
+    assert trajectory_for(actor_for(world.caseworker_a), paths.mine.pk).reports[-1].is_final
 
 
 def test_no_report_on_an_ended_trajectory(world, paths):
@@ -250,3 +253,14 @@ def test_a_final_report_on_a_planned_trajectory_starts_and_ends_it_with_the_resu
     paths.planned.refresh_from_db()
     assert paths.planned.status == AssignmentStatus.ENDED
     assert (paths.planned.end_date, paths.planned.result) == (TODAY(), AssignmentResult.DROPPED_OUT)
+
+
+def test_a_report_before_a_start_still_ahead_says_when_reporting_can_begin(world, paths):
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        progress_report_add(actor=actor_for(world.provider_a), assignment=paths.planned, date=TODAY(),
+                            text="Kennismaking gepland.")
+
+    with translation.override("en"):
+        start = date_format(paths.planned.start_date, "j F Y")
+    assert refused.value.message_dict["date"] == [f"The trajectory starts on {start}; report from that day."]
+    assert not ProgressReport.objects.exists()

@@ -123,16 +123,30 @@ def test_provider_staff_report_progress_and_see_it_listed(world, paths, provider
     assert f'id="report-{saved.pk}"' in page.content.decode()
 
 
-def test_the_final_report_ends_the_trajectory(world, paths, provider):
+def test_the_final_report_ends_the_trajectory_and_returns_to_the_list(world, paths, provider):
     response = report(provider, paths, result=AssignmentResult.PARTLY_REACHED, text="Afgerond, deels gelukt.")
 
     assert response.status_code == 302
+    assert response["Location"] == en("provider-home")
     paths.mine.refresh_from_db()
     assert (paths.mine.status, paths.mine.result) == (AssignmentStatus.ENDED, AssignmentResult.PARTLY_REACHED)
-    page = provider.get(client_page(paths))
-    assert "the trajectory has ended" in " ".join(messages_of(page))
-    assert 'name="text"' not in page.content.decode()
-    assert paths.mine.pk not in [row.id for row in provider.get(en("provider-home")).context["trajectories"]]
+    listed = provider.get(en("provider-home"))
+    assert "the trajectory has ended" in " ".join(messages_of(listed))
+    assert paths.mine.pk not in [row.id for row in listed.context["trajectories"]]
+    assert provider.get(client_page(paths)).status_code == 404
+
+
+def test_an_ended_or_cancelled_trajectory_is_not_found_for_the_provider(world, paths, provider):
+    paths.ended.consent_at = timezone.now()
+    paths.ended.save()
+    paths.planned.status = AssignmentStatus.CANCELLED
+    paths.planned.save()
+
+    for case in ("ended", "planned"):
+        response = provider.get(client_page(paths, case))
+        assert response.status_code == 404
+        person = getattr(paths, case).seeker
+        assert not leaked(response.content.decode(), [person.last_name, person.email])
 
 
 @pytest.mark.parametrize(("fields", "field"), [
@@ -150,6 +164,13 @@ def test_bad_input_is_shown_on_the_field_and_the_input_is_kept(world, paths, pro
     if field != "text":
         assert "Mijn verslag van vandaag." in response.content.decode()
     assert not ProgressReport.objects.exists()
+
+
+def test_before_the_start_the_page_says_from_when_to_report_instead_of_offering_a_form(world, paths, provider):
+    html = provider.get(client_page(paths, "planned")).content.decode()
+
+    assert 'id="report-from"' in html
+    assert 'name="text"' not in html and 'name="date"' not in html
 
 
 def test_a_final_report_on_a_planned_trajectory_whose_start_has_come_ends_it(world, paths, provider):
@@ -171,5 +192,5 @@ def test_an_ended_trajectory_takes_no_more_reports(world, paths, provider):
     response = post(provider, client_page(paths, "ended"), {
         "date": timezone.localdate().isoformat(), "text": "Nog iets."})
 
-    assert response.status_code == 409
+    assert response.status_code == 404
     assert not ProgressReport.objects.exists()

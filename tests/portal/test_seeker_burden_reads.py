@@ -62,7 +62,7 @@ def test_the_page_says_in_dutch_who_read_the_draaglast_when_in_local_time_and_wh
 
     html = seeker.get(reverse("seeker-data")).content.decode()
 
-    assert "Wie heeft je draaglast bekeken" in html
+    assert "Wie heeft je gegevens bekeken" in html
     assert "3 maart 2025 14:05" in html
     assert "Je klantmanager, Mirjam Koster" in html
     assert "Voorbereiding intakegesprek" in html
@@ -84,7 +84,7 @@ def test_a_colleague_of_the_caseworker_is_named_by_role_not_by_name(world, seeke
 def test_a_seeker_whose_draaglast_nobody_read_is_told_so(world, seeker):
     html = seeker.get(en("seeker-data")).content.decode()
 
-    assert "Nobody has looked at your draaglast yet." in html
+    assert "Nobody has looked at these details yet." in html
     assert json.loads(seeker.get(en("seeker-data-download")).content)["burden_reads"] == []
 
 
@@ -95,4 +95,4 @@ def test_reads_of_another_seekers_draaglast_are_not_shown(world, seeker, own_cas
     html = seeker.get(en("seeker-data")).content.decode()
 
     assert "Geheim-doel-van-een-ander" not in html
-    assert "Nobody has looked at your draaglast yet." in html
+    assert "Nobody has looked at these details yet." in html

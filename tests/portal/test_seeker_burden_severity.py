@@ -26,9 +26,9 @@ def seeker(world):
 
 
 def category_rows(html: str) -> list[tuple[str, str, str]]:
-    table = re.search(r'<table class="table burden-categories">(.*?)</table>', html, re.S).group(1)
-    return re.findall(r'<tr data-category="(\w+)">\s*<th scope="row">[^<]*</th>\s*<td data-severity="(\d?)">([^<]*)',
-                      table)
+    table = re.search(r'<table class="[^"]*\bburden-categories">(.*?)</table>', html, re.S).group(1)
+    return re.findall(r'<tr data-category="(\w+)">\s*<th scope="row">[^<]*</th>\s*'
+                      r'<td data-severity="(\d?)"[^>]*>([^<]*)', table)
 
 
 @pytest.mark.parametrize("page", ["seeker-data", "seeker-profile"])
@@ -48,10 +48,10 @@ def test_every_category_shows_how_heavy_it_weighs_in_plain_words(world, seeker, 
 def test_my_data_shows_each_version_with_who_and_what_changed_and_logs_nothing(world, seeker):
     html = seeker.get(en("seeker-data")).content.decode()
 
-    history = re.search(r'<table class="table burden-history">(.*?)</table>', html, re.S).group(1)
+    history = re.search(r'<table class="[^"]*\bburden-history">(.*?)</table>', html, re.S).group(1)
     assert re.findall(r'<tr data-version="(\d+)">', history) == ["2", "1"]
     assert "Your caseworker, Mirjam Koster" in history
-    assert "Debts: how heavy: was “A big problem”, is now “A small problem”" in history
+    assert "Debts (how heavy): was “A big problem”, is now “A small problem”" in history
     assert not SensitiveAccessLog.objects.exists()
 
 
@@ -61,7 +61,7 @@ def test_the_download_holds_the_severities_with_their_words_and_the_versions(wor
     assert (export["burden"]["debts_severity"], export["burden"]["debts_severity_label"]) == (1, "A small problem")
     assert [version["version"] for version in export["burden_history"]] == [2, 1]
     assert export["burden_history"][0]["changes"] == [{
-        "field": "debts_severity", "field_label": "Debts: how heavy", "before": 2, "after": 1,
+        "field": "debts_severity", "field_label": "Debts (how heavy)", "before": 2, "after": 1,
         "before_label": "A big problem", "after_label": "A small problem",
     }]
     assert export["burden_history"][0]["by"] == "own_caseworker"
@@ -70,18 +70,18 @@ def test_the_download_holds_the_severities_with_their_words_and_the_versions(wor
 def test_a_seeker_without_changes_is_told_so(world):
     html = signed_in(world.seeker_user).get(en("seeker-data")).content.decode()
 
-    assert "Your draaglast has not been changed yet." in html
+    assert "Nothing here has been changed yet." in html
 
 
 def test_a_staff_read_of_the_versions_is_named_in_the_seekers_list_of_reads(world, seeker):
     burden_history_read_for_staff(actor_user=world.caseworker_a, seeker=world.seeker, purpose="Evaluatie")
 
     reads = json.loads(seeker.get(en("seeker-data-download")).content)["burden_reads"]
-    assert reads[0]["fields_label"] == ["Earlier versions of your draaglast"]
+    assert reads[0]["fields_label"] == ["Earlier versions of these details"]
 
 
 def test_the_dutch_page_speaks_to_the_seeker_as_je(world, seeker):
     html = seeker.get(reverse("seeker-data")).content.decode()
 
     assert "Een klein probleem" in html
-    assert "Hoe je draaglast veranderde" in html
+    assert "Hoe dit veranderde" in html

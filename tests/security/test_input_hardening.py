@@ -105,15 +105,21 @@ def objects(world, published_role):
     task = Task.objects.create(analysis=analysis, name="Bedden opmaken", hours_per_week=4, weekdays=1,
                                window_start="08:00", window_end="12:00")
     application = Application.objects.create(seeker=world.seeker, role=published_role, status="interested")
+    category = factories.CaseloadCategoryFactory(municipality=world.municipality_a)
+    assignment = factories.InstrumentAssignmentFactory(instrument__municipality=world.municipality_a,
+                                                       seeker=world.seeker)
     return {
         "/api/v1/roles/{id}/": published_role.pk, "/api/v1/seekers/{id}/": world.seeker.pk,
         "/api/v1/applications/{id}/": application.pk, "/api/v1/job-analyses/{id}/": analysis.pk,
-        "/api/v1/me/organisations/{id}/": world.organisation_a.pk, "{task_id}": task.pk,
+        "/api/v1/me/organisations/{id}/": world.organisation_a.pk, "/api/v1/categories/{id}/": category.pk,
+        "/api/v1/instruments/{id}/": assignment.instrument_id, "{task_id}": task.pk, "{assignment_id}": assignment.pk,
     }
 
 
 def _url(path: str, ids: dict) -> str:
-    url = path.replace("{task_id}", str(ids["{task_id}"]))
+    url = path
+    for name in ("{task_id}", "{assignment_id}"):
+        url = url.replace(name, str(ids[name]))
     if "{id}" in url:
         prefix = next((prefix for prefix in ids if prefix.startswith("/") and url.startswith(prefix.split("{")[0])),
                       None)

@@ -127,6 +127,19 @@ def test_each_provider_lists_only_its_own_consented_clients(world, paths, addres
         assert {name for name in everyone if name in text} == names, persona
 
 
+@pytest.mark.parametrize("status", ["ended", "cancelled"])
+def test_after_the_end_the_provider_no_longer_reads_the_client_while_the_caseworker_does(world, paths, status):
+    paths.mine.status = status
+    paths.mine.end_date = timezone.localdate()
+    paths.mine.save()
+
+    for address in ("portal client", "api detail", "api report"):
+        response = request(world, paths, "provider_a", address)
+        assert response.status_code == GONE, address
+        assert not {"Sentinelia", "Geheimnaam"} & set(response.content.decode().replace('"', " ").split()), address
+    assert request(world, paths, "caseworker_a", "api detail").json()["last_name"] == "Geheimnaam"
+
+
 def _api_addresses(world, paths, role):
     """Every named endpoint of the API, with ids filled in: the sentinel seeker, a role, provider A's trajectory."""
     ids = {"seeker": world.seeker.pk, "role": role.pk, "trajectory": paths.mine.pk}
