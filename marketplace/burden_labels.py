@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.history import ChangeLine
 from marketplace.models import BurdenSeverity, SeekerBurden
 from marketplace.models.seekers import BURDEN_CATEGORIES
 
@@ -50,15 +51,6 @@ def picture_rows(values: Mapping) -> list[CategoryRow]:
                     severity_label=severity_label(values.get(f"{key}_severity")), note=values.get(key) or "")
         for key in BURDEN_CATEGORIES
     ]
-
-
-@dataclass(frozen=True)
-class ChangeLine:
-    field: str
-    label: str
-    before: str
-    after: str
-    initial: bool
 
 
 def change_lines(changes: Iterable, *, first: bool) -> list[ChangeLine]:

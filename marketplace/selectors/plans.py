@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.access import Actor
 from marketplace.exceptions import NotAllowed, NotYourMunicipality
+from marketplace.history import ChangeLine
 from marketplace.models import JobSeeker, Plan, PlanAction, PlanEvent
 from marketplace.models.plans import ActionOwner, ActionStatus, PlanActorKind, PlanEventKind
 from marketplace.models.seekers import JobSeekerQuerySet
@@ -75,15 +76,6 @@ def plan_action_of(*, plan: Plan, action_id) -> PlanAction | None:
 def caseload_with_plans(seekers: JobSeekerQuerySet) -> JobSeekerQuerySet:
     """``seekers`` with their plan and the date of their latest assessment, for one overview query."""
     return seekers.select_related("plan", "caseworker__user").annotate(last_assessed=Max("assessments__date"))
-
-
-@dataclass(frozen=True)
-class ChangeLine:
-    field: str
-    label: str
-    before: str
-    after: str
-    initial: bool = False  # a first value (a plan made, an action added), with nothing before it
 
 
 @dataclass(frozen=True)
