@@ -11,7 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 
 from marketplace.access import actor_for
@@ -221,8 +221,12 @@ def test_every_wrong_field_of_an_approach_is_named_in_one_round_under_the_banner
 def test_the_approach_form_says_the_instruments_come_from_the_koffer(world, leader, categories):
     answer = leader.get(reverse("caseload_categories:edit", args=[categories["care_first"].pk]))
 
-    assert answer.context["form"].fields["default_instruments"].help_text == "From your municipality's koffer."
-    assert "catalogue" not in html_of(answer)
+    help_text = answer.context["form"].fields["default_instruments"].help_text
+    with translation.override("en"):
+        assert str(help_text) == "From your municipality's koffer."
+    with translation.override("nl"):
+        assert str(help_text) == "Uit de koffer van uw gemeente."
+    assert "catalogue" not in html_of(answer) and "catalogus" not in html_of(answer)
 
 
 def test_a_category_of_another_municipality_cannot_be_edited(world, leader, categories):
