@@ -259,22 +259,23 @@ def _locked(assignment: InstrumentAssignment) -> InstrumentAssignment:
             .get(pk=assignment.pk))
 
 
-def _acting_as(actor: Actor, assignment: InstrumentAssignment) -> str:
+def acting_as(actor: Actor, assignment: InstrumentAssignment, *, others=ONLY_THE_MUNICIPALITY) -> str:
     """The capacity ``actor`` acts in: a caseworker of the person's municipality, or staff of the provider.
 
-    Provider staff reach only their own organisation's trajectories the person consented to; any
-    other one does not exist for them, as another municipality's does not for a caseworker.
+    Provider staff reach only their own organisation's trajectories in their own municipality that the
+    person consented to; any other one does not exist for them, as another municipality's does not for
+    a caseworker. Anyone else is refused with ``others``.
     """
     if actor.is_caseworker:
         if actor.caseworker.municipality_id != assignment.seeker.municipality_id:
             raise NotYourMunicipality()
         return CASEWORKER
-    providers = actor.organisation_ids_of_kind(OrganisationKind.PROVIDER)
-    if providers:
-        if assignment.provider_id not in providers or assignment.consent_at is None:
+    if actor.is_provider:
+        if (assignment.provider_id not in actor.provider_organisation_ids or assignment.consent_at is None
+                or assignment.provider.municipality_id != assignment.seeker.municipality_id):
             raise NotYourOrganisation(field="assignment")
         return PROVIDER
-    raise NotAllowed(ONLY_THE_MUNICIPALITY)
+    raise NotAllowed(others)
 
 
 def _move(assignment: InstrumentAssignment, target: str, actor_kind: str) -> None:
@@ -287,7 +288,7 @@ def _move(assignment: InstrumentAssignment, target: str, actor_kind: str) -> Non
 
 
 def _as_caseworker(actor: Actor, assignment: InstrumentAssignment) -> None:
-    if _acting_as(actor, assignment) != CASEWORKER:
+    if acting_as(actor, assignment) != CASEWORKER:
         raise NotAllowed(ONLY_THE_MUNICIPALITY)
 
 
@@ -320,7 +321,7 @@ def assignment_start(*, actor: Actor, assignment: InstrumentAssignment,
 
     Without a date it keeps its planned start when that has come, and starts today otherwise.
     """
-    actor_kind = _acting_as(actor, assignment)
+    actor_kind = acting_as(actor, assignment)
     assignment = _locked(assignment)
     _move(assignment, AssignmentStatus.ACTIVE, actor_kind)
     today = timezone.localdate()
@@ -344,7 +345,7 @@ def assignment_start(*, actor: Actor, assignment: InstrumentAssignment,
 def assignment_end(*, actor: Actor, assignment: InstrumentAssignment, end_date: datetime.date, result: str,
                    result_note: str = "") -> InstrumentAssignment:
     """A running instrument has ended on ``end_date`` with ``result``: by the caseworker, or by the provider."""
-    actor_kind = _acting_as(actor, assignment)
+    actor_kind = acting_as(actor, assignment)
     assignment = _locked(assignment)
     _move(assignment, AssignmentStatus.ENDED, actor_kind)
     errors: dict[str, list] = {}
@@ -368,7 +369,7 @@ def assignment_end(*, actor: Actor, assignment: InstrumentAssignment, end_date: 
 @transaction.atomic
 def assignment_cancel(*, actor: Actor, assignment: InstrumentAssignment, reason: str) -> InstrumentAssignment:
     """The municipality calls off a planned or running instrument, saying why. A running one ends today."""
-    actor_kind = _acting_as(actor, assignment)
+    actor_kind = acting_as(actor, assignment)
     assignment = _locked(assignment)
     was_running = assignment.status == AssignmentStatus.ACTIVE
     _move(assignment, AssignmentStatus.CANCELLED, actor_kind)

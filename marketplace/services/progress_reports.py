@@ -17,12 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.access import Actor
 from marketplace.constants import NOTE_MAX_LENGTH
-from marketplace.exceptions import NotAllowed, NotEditable, NotYourMunicipality, NotYourOrganisation
+from marketplace.exceptions import NotEditable
 from marketplace.models import InstrumentAssignment, ProgressReport
 from marketplace.models.koffer import AssignmentResult, AssignmentStatus, ReportAuthorKind
 from marketplace.services._caseload import merge_model_errors
 from marketplace.services._common import raise_if_errors
-from marketplace.services.instruments import assignment_end, assignment_start
+from marketplace.services.instruments import acting_as, assignment_end, assignment_start
+from marketplace.workflows.instruments import PROVIDER
 
 OPEN_STATUSES = frozenset({AssignmentStatus.PLANNED, AssignmentStatus.ACTIVE})
 
@@ -33,22 +34,9 @@ class TrajectoryClosed(NotEditable):
 
 
 def _author_kind(actor: Actor, assignment: InstrumentAssignment) -> str:
-    """In which capacity ``actor`` reports: staff of the assignment's provider, or a caseworker of the municipality.
-
-    An assignment of another provider, one without the person's consent, or of another municipality is
-    not found; anyone but provider staff and caseworkers is refused.
-    """
-    if actor.is_caseworker:
-        if actor.caseworker.municipality_id != assignment.seeker.municipality_id:
-            raise NotYourMunicipality()
-        return ReportAuthorKind.CASEWORKER
-    if actor.is_provider:
-        provider = assignment.provider
-        if (provider is None or provider.pk not in actor.provider_organisation_ids or assignment.consent_at is None
-                or provider.municipality_id != assignment.seeker.municipality_id):
-            raise NotYourOrganisation()
-        return ReportAuthorKind.PROVIDER
-    raise NotAllowed(_("Only the provider's staff and caseworkers report progress."))
+    """In which capacity ``actor`` reports; who may act on a trajectory is decided by the instrument service."""
+    capacity = acting_as(actor, assignment, others=_("Only the provider's staff and caseworkers report progress."))
+    return ReportAuthorKind.PROVIDER if capacity == PROVIDER else ReportAuthorKind.CASEWORKER
 
 
 def _date_errors(value, assignment: InstrumentAssignment, errors: dict) -> None:
